@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from coalition import views
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("about/", views.about, name="about"),
+    path("pillars/<slug:slug>/", views.pillar_detail, name="pillar_detail"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("contact/", views.contact, name="contact"),
+    path("accounts/", include("allauth.urls")),
+    path("", include("members.urls")),
+    path("", include("pledges.urls")),
+    path("", include("national.urls")),
+    path("admin/", admin.site.urls),
+)
+
+admin.site.site_header = "Digital Skills and Jobs Coalition — administration"
+admin.site.site_title = "Coalition Portal admin"
+
+
+if settings.SERVE_MEDIA:
+    # Uploaded files (logos) from local storage; production may use object
+    # storage instead (FILE_STORAGE) and switch this off.
+    from django.urls import re_path
+    from django.views.static import serve
+
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from coalition import queries
+from coalition.models import Pillar
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "coalition/home.html",
+        {"pillars": Pillar.objects.in_order(), "figures": queries.key_figures()},
+    )
+
+
+@require_safe
+def pillar_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    pillar = get_object_or_404(Pillar, slug=slug)
+    return render(request, "coalition/pillar_detail.html", {"pillar": pillar})
+
+
+@require_safe
+def about(request: HttpRequest) -> HttpResponse:
+    return render(request, "coalition/about.html", {"pillars": Pillar.objects.in_order()})
+
+
+@require_safe
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "coalition/accessibility.html")
+
+
+@require_safe
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "coalition/privacy.html")
+
+
+@require_safe
+def contact(request: HttpRequest) -> HttpResponse:
+    return render(request, "coalition/contact.html")
+
+
+@never_cache
+@require_safe
+def healthz(request: HttpRequest) -> HttpResponse:
+    """200 when the database answers, 503 when it does not (for load balancers)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})

@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.postgres.indexes import GinIndex
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+
+class UserManager(BaseUserManager["User"]):
+    """Users log in with their email address; there is no username."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra: Any) -> User:
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra)
+
+
+class User(AbstractUser):
+    """A person with an account. Email is the login; names are optional."""
+
+    username = None  # type: ignore[assignment]
+    email = models.EmailField(_("email address"), unique=True)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
+
+    objects = UserManager()  # type: ignore[misc]
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        ordering = ("email",)
+        constraints: ClassVar = [
+            models.UniqueConstraint(Lower("email"), name="user_email_unique_ci"),
+        ]
+
+    def __str__(self) -> str:
+        return self.email
+
+
+class OrganisationQuerySet(models.QuerySet["Organisation"]):
+    def members(self) -> OrganisationQuerySet:
+        """Organisations whose Coalition membership staff have accepted."""
+        return self.filter(member_since__isnull=False)
+
+
+class Organisation(models.Model):
+    """A private, public or third-sector organisation that uses the portal."""
+
+    class Sector(models.TextChoices):
+        PRIVATE = "private", _("Private sector")
+        PUBLIC = "public", _("Public sector")
+        THIRD = "third", _("Third sector")
+
+    class Type(models.TextChoices):
+        COMPANY = "company", _("Company")
+        SME = "sme", _("SME")
+        NGO = "ngo", _("NGO")
+        PUBLIC_AUTHORITY = "public-authority", _("Public authority")
+        EDUCATION_PROVIDER = "education-provider", _("Education or training provider")
+        SOCIAL_PARTNER = "social-partner", _("Social partner")
+        OTHER = "other", _("Other")
+
+    class Size(models.TextChoices):
+        MICRO = "micro", _("Micro (fewer than 10 people)")
+        SMALL = "small", _("Small (10 to 49 people)")
+        MEDIUM = "medium", _("Medium (50 to 249 people)")
+        LARGE = "large", _("Large (250 people or more)")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
+    type = models.CharField(_("type"), max_length=30, choices=Type.choices)
+    size = models.CharField(_("size"), max_length=20, choices=Size.choices)
+    country = CountryField(_("country of headquarters"))
+    website = models.URLField(_("website"), max_length=300, blank=True)
+    description = models.TextField(_("description"), max_length=5000, blank=True)
+    contact_email = models.EmailField(_("public contact email"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    member_since = models.DateTimeField(
+        _("member since"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Set when staff accept the organisation's membership application."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    users = models.ManyToManyField(
+        User, through="TeamMembership", related_name="organisations", verbose_name=_("team")
+    )
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ("name",)
+        indexes: ClassVar = [
+            GinIndex(fields=["name"], opclasses=["gin_trgm_ops"], name="organisation_name_trgm"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("members:organisation_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_member(self) -> bool:
+        return self.member_since is not None
+
+
+class TeamMembership(models.Model):
+    """A user's place in an organisation's team."""
+
+    class Role(models.TextChoices):
+        ADMIN = "admin", _("Administrator")
+        EDITOR = "editor", _("Editor")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="team", verbose_name=_("organisation")
+    )
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="team_memberships", verbose_name=_("user")
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.EDITOR)
+    joined_at = models.DateTimeField(_("joined"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("team member")
+        verbose_name_plural = _("team members")
+        ordering = ("organisation", "user")
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=("organisation", "user"), name="team_member_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_role_display()}) — {self.organisation}"

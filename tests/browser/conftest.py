@@ -1,0 +1,67 @@
+"""Browser tests: Playwright drives Debian's Chromium (never a downloaded browser)
+against a live server, and axe-core checks every page they visit."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from coalition.models import Pillar
+from coalition.pillars import ensure_pillars
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the
+# tests make around it are synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server, transactional_db):
+    # A transactional test flushes the database afterwards, data migrations
+    # included: put the fixed pillars back for each browser test.
+    ensure_pillars(Pillar)
+    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def assert_accessible(page) -> None:
+    """Run axe-core (WCAG 2.1 A and AA rules) on the current page; fail on any violation."""
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        """async () => (await axe.run(document, {
+            runOnly: {type: 'tag',
+                      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}
+        })).violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                  nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))"""
+    )
+    assert violations == [], f"axe-core violations on {page.url}: {violations}"

@@ -1,0 +1,49 @@
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible
+
+
+def test_a_visitor_reads_the_home_page_and_the_pillars(page):
+    page.goto("/")
+
+    expect(page).to_have_url(re.compile(r"/en/$"))
+    expect(page.locator("h1")).to_have_count(1)
+    assert_accessible(page)
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Education").click()
+    expect(page.locator("h1")).to_have_text("Digital skills in education")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="About", exact=True).click()
+    expect(page.locator("h1")).to_have_text("About the Coalition")
+    assert_accessible(page)
+
+    for name in ("Accessibility statement", "Privacy notice", "Contact"):
+        page.get_by_role("contentinfo").get_by_role("link", name=name).click()
+        expect(page.locator("h1")).to_have_text(name)
+        assert_accessible(page)
+
+
+def test_the_skip_link_moves_focus_to_the_main_content(page):
+    page.goto("/en/")
+
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Skip to main content")).to_be_focused()
+    page.keyboard.press("Enter")
+
+    expect(page.locator("main")).to_be_focused()
+
+
+def test_the_language_switcher_works_without_javascript(browser, live_server, transactional_db):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/en/about/")
+
+    page.get_by_label("Language").select_option("fr")
+    page.get_by_role("button", name="Change language").click()
+
+    expect(page).to_have_url(re.compile(r"/fr/about/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    context.close()

@@ -1,0 +1,99 @@
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from coalition.models import Pillar
+from tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_redirects_the_root_to_the_default_language(client):
+    response = client.get("/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/en/"
+
+
+def test_it_shows_zero_figures_on_an_empty_database(client):
+    response = client.get(reverse("home"))
+
+    assert response.status_code == 200
+    assert response.context["figures"] == {"members": 0, "pledges": 0, "countries": 0}
+
+
+def test_it_counts_member_organisations_and_their_countries(client):
+    OrganisationFactory(country="BE", member_since=timezone.now())
+    OrganisationFactory(country="BE", member_since=timezone.now())
+    OrganisationFactory(country="FR", member_since=timezone.now())
+    OrganisationFactory(country="DE")  # not (yet) a member
+
+    response = client.get(reverse("home"))
+
+    assert response.context["figures"] == {"members": 3, "pledges": 0, "countries": 2}
+
+
+def test_it_lists_the_four_pillars_on_the_home_page(client):
+    response = client.get(reverse("home"))
+
+    assert [p.slug for p in response.context["pillars"]] == [
+        "for-all",
+        "labour-force",
+        "ict-professionals",
+        "education",
+    ]
+    for pillar in Pillar.objects.all():
+        assert pillar.get_absolute_url() in response.text
+
+
+def test_home_page_queries_stay_constant(client, django_assert_max_num_queries):
+    for _ in range(5):
+        OrganisationFactory(member_since=timezone.now())
+
+    with django_assert_max_num_queries(4):
+        client.get(reverse("home"))
+
+
+def test_it_shows_a_pillar(client):
+    pillar = Pillar.objects.get(slug="education")
+
+    response = client.get(pillar.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "<h1" in response.text
+    assert pillar.name in response.text
+
+
+def test_it_shows_edits_staff_made_to_a_pillar(client):
+    Pillar.objects.filter(slug="for-all").update(description="Edited by staff.")
+
+    response = client.get(reverse("pillar_detail", kwargs={"slug": "for-all"}))
+
+    assert "Edited by staff." in response.text
+
+
+def test_it_answers_404_for_an_unknown_pillar(client):
+    response = client.get(reverse("pillar_detail", kwargs={"slug": "no-such-pillar"}))
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("name", ["home", "about", "accessibility", "privacy", "contact"])
+def test_it_refuses_post_on_read_only_pages(client, name):
+    response = client.post(reverse(name))
+
+    assert response.status_code == 405
+
+
+def test_it_serves_pages_in_the_language_of_the_url(client):
+    response = client.get("/fr/about/")
+
+    assert response.status_code == 200
+    assert '<html lang="fr">' in response.text
+
+
+def test_the_language_switcher_keeps_the_page(client):
+    response = client.post(reverse("set_language"), {"language": "de", "next": "/en/about/"})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/de/about/"

@@ -1,0 +1,20 @@
+import pytest
+from django.core.cache import cache
+
+from coalition.models import Pillar
+from coalition.pillars import ensure_pillars
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    # With --reuse-db, a previous run's transactional tests may have flushed the
+    # rows that data migrations create: put the fixed pillars back once per run.
+    with django_db_blocker.unblock():
+        ensure_pillars(Pillar)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
