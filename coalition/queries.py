@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TypedDict
 
 from members.models import Organisation
+from pledges.models import Pledge
 
 
 class KeyFigures(TypedDict):
@@ -20,6 +21,6 @@ def key_figures() -> KeyFigures:
     members = Organisation.objects.members()
     return {
         "members": members.count(),
-        "pledges": 0,
+        "pledges": Pledge.objects.public().count(),
         "countries": members.values("country").distinct().count(),
     }
