@@ -1,19 +1,18 @@
 """Emails the members app sends: rendered from templates/emails/members/, plain
-text, naming the portal, sent through Django's mail framework once the
-transaction that caused them commits."""
+text, naming the portal, queued as background tasks in the transaction that
+caused them and sent through Django's mail framework by the worker."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import partial
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+
+from members.tasks import send_email
 
 
 def absolute_url(path: str) -> str:
@@ -24,7 +23,7 @@ def portal_url(viewname: str, **kwargs: Any) -> str:
     return absolute_url(reverse(viewname, kwargs=kwargs or None))
 
 
-def send_after_commit(template: str, recipients: Iterable[str], context: dict[str, Any]) -> None:
+def send(template: str, recipients: Iterable[str], context: dict[str, Any]) -> None:
     """Render templates/emails/members/<template>_subject.txt and _body.txt and send
     them to each recipient separately (no one sees the others' addresses)."""
     recipients = sorted(set(recipients))
@@ -36,6 +35,4 @@ def send_after_commit(template: str, recipients: Iterable[str], context: dict[st
         body = render_to_string(f"emails/members/{template}_body.txt", context)
     subject = f"[{settings.SITE_NAME}] " + " ".join(subject.split())
     for recipient in recipients:
-        transaction.on_commit(
-            partial(send_mail, subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])
-        )
+        send_email.enqueue(subject=subject, body=body, recipient=recipient)

@@ -144,7 +144,7 @@ def invitation_create(
         created_at=now,
         expires_at=now + INVITATION_VALIDITY,
     )
-    emails.send_after_commit(
+    emails.send(
         "invitation",
         [email],
         {
@@ -216,7 +216,7 @@ def join_request_create(
     join_request = JoinRequest.objects.create(
         organisation=organisation, user=user, message=message, created_at=now or timezone.now()
     )
-    emails.send_after_commit(
+    emails.send(
         "join_request",
         admin_emails(organisation),
         {
@@ -247,7 +247,7 @@ def join_request_decide(
             user=join_request.user,
             defaults={"role": TeamMembership.Role.EDITOR},
         )
-    emails.send_after_commit(
+    emails.send(
         "join_request_accepted" if accept else "join_request_refused",
         [join_request.user.email],
         {
@@ -307,7 +307,7 @@ def organisation_hand_over(
     else:
         own.role = TeamMembership.Role.EDITOR
         own.save(update_fields=["role"])
-    emails.send_after_commit(
+    emails.send(
         "handed_over",
         [to_membership.user.email],
         {
@@ -382,7 +382,7 @@ def membership_decide(
     if accept and organisation.member_since is None:
         organisation.member_since = now
         organisation.save(update_fields=["member_since", "updated_at"])
-    emails.send_after_commit(
+    emails.send(
         "membership_accepted" if accept else "membership_declined",
         admin_emails(organisation),
         {
