@@ -157,3 +157,203 @@ class TeamMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.get_role_display()}) — {self.organisation}"
+
+
+class CharterQuerySet(models.QuerySet["Charter"]):
+    def current(self) -> Charter | None:
+        """The version organisations endorse today: the highest published version."""
+        return self.order_by("-version").first()
+
+
+class Charter(models.Model):
+    """One version of the Members Charter. Staff publish a new version rather than
+    rewriting one that organisations have already endorsed."""
+
+    version = models.PositiveIntegerField(_("version"), unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(
+        _("text"),
+        max_length=20000,
+        help_text=_("Plain text; blank lines separate paragraphs."),
+    )
+    published_at = models.DateTimeField(_("published"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+
+    objects = CharterQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Members Charter version")
+        verbose_name_plural = _("Members Charter versions")
+        ordering = ("-version",)
+
+    def __str__(self) -> str:
+        return _("%(title)s (version %(version)s)") % {"title": self.title, "version": self.version}
+
+
+class MembershipApplication(models.Model):
+    """An organisation's application to join the Coalition, endorsing one version of
+    the Members Charter, and the staff decision on it (who, when, why)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting decision")
+        ACCEPTED = "accepted", _("Accepted")
+        DECLINED = "declined", _("Declined")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="membership_applications",
+        verbose_name=_("organisation"),
+    )
+    charter = models.ForeignKey(
+        Charter,
+        on_delete=models.PROTECT,
+        related_name="endorsements",
+        verbose_name=_("charter version endorsed"),
+    )
+    endorsed_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("endorsed by"),
+    )
+    endorsed_at = models.DateTimeField(_("endorsed"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    decided_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    reason = models.TextField(_("reason"), max_length=2000, blank=True)
+
+    class Meta:
+        verbose_name = _("membership application")
+        verbose_name_plural = _("membership applications")
+        ordering = ("-endorsed_at", "-pk")
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=("organisation",),
+                condition=models.Q(status="pending"),
+                name="one_pending_application_per_organisation",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="declined") | ~models.Q(reason=""),
+                name="declined_application_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return _("%(organisation)s, %(date)s") % {
+            "organisation": self.organisation,
+            "date": self.endorsed_at.date().isoformat(),
+        }
+
+
+class Invitation(models.Model):
+    """An admin's invitation to join a team, sent by email. The link carries a random
+    token; only its hash is stored. Single use, and it expires."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("organisation"),
+    )
+    email = models.EmailField(_("email address"))
+    role = models.CharField(
+        _("role"),
+        max_length=10,
+        choices=TeamMembership.Role.choices,
+        default=TeamMembership.Role.EDITOR,
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    created_at = models.DateTimeField(_("sent"))
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("accepted by"),
+    )
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ("-created_at", "-pk")
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organisation}"
+
+
+class JoinRequest(models.Model):
+    """A user's request to join an organisation's team, which its admins decide on."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting decision")
+        ACCEPTED = "accepted", _("Accepted")
+        REFUSED = "refused", _("Refused")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="join_requests",
+        verbose_name=_("organisation"),
+    )
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="join_requests", verbose_name=_("user")
+    )
+    message = models.TextField(_("message"), max_length=1000, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("sent"))
+    decided_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("join request")
+        verbose_name_plural = _("join requests")
+        ordering = ("-created_at", "-pk")
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=("organisation", "user"),
+                condition=models.Q(status="pending"),
+                name="one_pending_join_request",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.organisation}"

@@ -1,0 +1,287 @@
+"""Moderation in the Django admin: organisations with their team and membership
+history, membership decisions (accept / decline with a reason, bulk too), the
+Members Charter's versions. Decisions are records: shown, never edited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from members import services
+from members.forms import DeclineForm
+from members.models import (
+    Charter,
+    Invitation,
+    JoinRequest,
+    MembershipApplication,
+    Organisation,
+    TeamMembership,
+    User,
+)
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ("email",)
+    list_display = ("email", "first_name", "last_name", "is_staff", "is_active", "date_joined")
+    search_fields = ("email", "first_name", "last_name")
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        (_("Name"), {"fields": ("first_name", "last_name")}),
+        (
+            _("Permissions"),
+            {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
+        ),
+        (_("Dates"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+
+
+class MembershipStatusFilter(admin.SimpleListFilter):
+    title = _("Coalition membership")
+    parameter_name = "membership"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        return [
+            ("member", _("Member")),
+            ("pending", _("Application awaiting decision")),
+            ("none", _("Not a member")),
+        ]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet | None:
+        pending = MembershipApplication.objects.filter(
+            organisation=OuterRef("pk"), status=MembershipApplication.Status.PENDING
+        )
+        if self.value() == "member":
+            return queryset.filter(member_since__isnull=False)
+        if self.value() == "pending":
+            return queryset.filter(Exists(pending))
+        if self.value() == "none":
+            return queryset.filter(member_since__isnull=True).exclude(Exists(pending))
+        return None
+
+
+class TeamMembershipInline(admin.TabularInline):
+    model = TeamMembership
+    extra = 0
+    fields = ("user", "role", "joined_at")
+    readonly_fields = ("joined_at",)
+    autocomplete_fields = ("user",)
+
+
+class MembershipHistoryInline(admin.TabularInline):
+    model = MembershipApplication
+    verbose_name_plural = _("Membership history")
+    extra = 0
+    can_delete = False
+    fields = (
+        "charter",
+        "endorsed_by",
+        "endorsed_at",
+        "status",
+        "decided_by",
+        "decided_at",
+        "reason",
+    )
+    readonly_fields = fields
+    show_change_link = True
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ("name", "country", "sector", "type", "size", "member_since", "created_at")
+    list_filter = (MembershipStatusFilter, "sector", "type", "size", "country")
+    search_fields = ("name", "slug", "contact_email", "website", "team__user__email")
+    readonly_fields = ("member_since", "created_at", "updated_at")
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = (TeamMembershipInline, MembershipHistoryInline)
+    date_hierarchy = "created_at"
+    show_full_result_count = False
+
+
+def _pending_only(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet):
+    pending = queryset.filter(status=MembershipApplication.Status.PENDING)
+    skipped = queryset.count() - pending.count()
+    if skipped:
+        modeladmin.message_user(
+            request,
+            ngettext(
+                "%(count)d application was already decided and was left as it is.",
+                "%(count)d applications were already decided and were left as they are.",
+                skipped,
+            )
+            % {"count": skipped},
+            messages.WARNING,
+        )
+    return pending.select_related("organisation")
+
+
+@admin.action(description=_("Accept the selected applications"), permissions=["change"])
+def accept_applications(
+    modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet
+) -> None:
+    accepted = 0
+    for application in _pending_only(modeladmin, request, queryset):
+        services.membership_decide(application=application, decided_by=request.user, accept=True)
+        accepted += 1
+    if accepted:
+        modeladmin.message_user(
+            request,
+            ngettext(
+                "%(count)d organisation is now a member; its administrators are told by email.",
+                "%(count)d organisations are now members; their administrators are told by email.",
+                accepted,
+            )
+            % {"count": accepted},
+            messages.SUCCESS,
+        )
+
+
+@admin.action(description=_("Decline the selected applications…"), permissions=["change"])
+def decline_applications(
+    modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet
+) -> HttpResponse | None:
+    """An intermediate page asks for the reason, then declines."""
+    pending = _pending_only(modeladmin, request, queryset)
+    if not pending:
+        return None
+    form = DeclineForm(request.POST if "confirm_decline" in request.POST else None)
+    if form.is_bound and form.is_valid():
+        for application in pending:
+            services.membership_decide(
+                application=application,
+                decided_by=request.user,
+                accept=False,
+                reason=form.cleaned_data["reason"],
+            )
+        modeladmin.message_user(
+            request,
+            ngettext(
+                "%(count)d application declined; the administrators are told by email.",
+                "%(count)d applications declined; the administrators are told by email.",
+                len(pending),
+            )
+            % {"count": len(pending)},
+            messages.SUCCESS,
+        )
+        return None
+    return TemplateResponse(
+        request,
+        "admin/members/membershipapplication/decline.html",
+        {
+            **modeladmin.admin_site.each_context(request),
+            "title": _("Decline membership applications"),
+            "applications": pending,
+            "form": form,
+            "opts": modeladmin.model._meta,
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+        },
+    )
+
+
+@admin.register(MembershipApplication)
+class MembershipApplicationAdmin(admin.ModelAdmin):
+    list_display = (
+        "organisation",
+        "charter_version",
+        "endorsed_by",
+        "endorsed_at",
+        "status",
+        "decided_by",
+        "decided_at",
+    )
+    list_filter = ("status", "charter", "organisation__country", "organisation__type")
+    search_fields = ("organisation__name", "endorsed_by__email")
+    list_select_related = ("organisation", "charter", "endorsed_by", "decided_by")
+    actions = (accept_applications, decline_applications)
+    fields = (
+        "organisation",
+        "charter",
+        "endorsed_by",
+        "endorsed_at",
+        "status",
+        "decided_by",
+        "decided_at",
+        "reason",
+    )
+    readonly_fields = fields
+    date_hierarchy = "endorsed_at"
+
+    @admin.display(description=_("charter version"), ordering="charter__version")
+    def charter_version(self, obj: MembershipApplication) -> int:
+        return obj.charter.version
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Charter)
+class CharterAdmin(admin.ModelAdmin):
+    """Staff publish a new version to change the Charter; a version that
+    organisations endorsed keeps its text."""
+
+    list_display = ("version", "title", "published_at", "created_by")
+    readonly_fields = ("published_at", "created_by")
+    fields = ("version", "title", "text", "published_at", "created_by")
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
+        current = Charter.objects.current()
+        initial = super().get_changeform_initial_data(request)
+        if current:
+            initial.update(version=current.version + 1, title=current.title, text=current.text)
+        else:
+            initial.update(version=1)
+        return initial
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        if obj is not None and obj.endorsements.exists():
+            return ("version", "title", "text", "published_at", "created_by")
+        return self.readonly_fields
+
+    def save_model(self, request: HttpRequest, obj: Charter, form: Any, change: bool) -> None:
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is not None and obj.endorsements.exists():
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(JoinRequest)
+class JoinRequestAdmin(ReadOnlyAdmin):
+    list_display = ("organisation", "user", "status", "created_at", "decided_by", "decided_at")
+    list_filter = ("status",)
+    search_fields = ("organisation__name", "user__email")
+    list_select_related = ("organisation", "user", "decided_by")
+
+
+@admin.register(Invitation)
+class InvitationAdmin(ReadOnlyAdmin):
+    list_display = ("organisation", "email", "role", "created_at", "expires_at", "accepted_at")
+    search_fields = ("organisation__name", "email")
+    list_select_related = ("organisation",)
+    exclude = ("token_hash",)

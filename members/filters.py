@@ -1,0 +1,37 @@
+"""The public member directory's filters (django-filter)."""
+
+from __future__ import annotations
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from members import queries
+from members.models import Organisation
+
+
+class MemberDirectoryFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Name"), field_name="name", lookup_expr="icontains", max_length=100
+    )
+    country = django_filters.ChoiceFilter(label=_("Country"), empty_label=_("All countries"))
+    sector = django_filters.ChoiceFilter(
+        label=_("Sector"), choices=Organisation.Sector.choices, empty_label=_("All sectors")
+    )
+    type = django_filters.ChoiceFilter(
+        label=_("Type"), choices=Organisation.Type.choices, empty_label=_("All types")
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ("q", "country", "sector", "type")
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.filters["country"].extra["choices"] = [
+            (code, countries.name(code)) for code in queries.member_countries()
+        ]
+
+
+def filter_directory(data: object) -> MemberDirectoryFilter:
+    return MemberDirectoryFilter(data, queryset=queries.member_directory())  # type: ignore[arg-type]

@@ -1,0 +1,430 @@
+"""Every write in the members app that does more than save one form: keyword-only,
+typed, in a transaction. Views call these; so do the admin and the demo data."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import datetime, timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from members import emails
+from members.logos import ProcessedLogo
+from members.models import (
+    Charter,
+    Invitation,
+    JoinRequest,
+    MembershipApplication,
+    Organisation,
+    TeamMembership,
+    User,
+)
+
+INVITATION_VALIDITY = timedelta(days=7)
+
+
+class ActionRefusedError(Exception):
+    """A request that the rules refuse, with a message for the person who asked."""
+
+
+# --- Organisations -----------------------------------------------------------
+
+
+RESERVED_SLUGS = {"new"}  # would clash with /organisations/new/
+
+
+def unique_slug(name: str) -> str:
+    base = slugify(name)[:200] or "organisation"
+    slug, number = base, 2
+    while slug in RESERVED_SLUGS or Organisation.objects.filter(slug=slug).exists():
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+@transaction.atomic
+def organisation_create(
+    *, user: User, data: dict[str, object], logo: ProcessedLogo | None = None
+) -> Organisation:
+    """Register an organisation with `user` as its first admin."""
+    organisation = Organisation(slug=unique_slug(str(data["name"])), **data)
+    organisation.full_clean(exclude=["logo"])
+    organisation.save()
+    if logo is not None:
+        organisation_set_logo(organisation=organisation, logo=logo)
+    TeamMembership.objects.create(
+        organisation=organisation, user=user, role=TeamMembership.Role.ADMIN
+    )
+    return organisation
+
+
+@transaction.atomic
+def organisation_update(
+    *,
+    organisation: Organisation,
+    data: dict[str, object],
+    logo: ProcessedLogo | None = None,
+    remove_logo: bool = False,
+) -> Organisation:
+    for field, value in data.items():
+        setattr(organisation, field, value)
+    organisation.full_clean(exclude=["logo", "slug"])
+    organisation.save()
+    if remove_logo and organisation.logo:
+        organisation.logo.delete(save=True)
+    if logo is not None:
+        organisation_set_logo(organisation=organisation, logo=logo)
+    return organisation
+
+
+def organisation_set_logo(*, organisation: Organisation, logo: ProcessedLogo) -> None:
+    """Store a re-encoded logo through the storage API, replacing the old one."""
+    old = organisation.logo.name if organisation.logo else ""
+    name = f"{organisation.slug}-{secrets.token_hex(4)}.{logo.extension}"
+    organisation.logo.save(name, ContentFile(logo.content), save=True)
+    if old:
+        organisation.logo.storage.delete(old)
+
+
+# --- Team ---------------------------------------------------------------------
+
+
+def _admin_count(organisation: Organisation) -> int:
+    return organisation.team.filter(role=TeamMembership.Role.ADMIN).count()
+
+
+def _lock_team(organisation: Organisation) -> None:
+    # Two admins removing each other at once must not leave the team without one.
+    list(TeamMembership.objects.select_for_update().filter(organisation=organisation))
+
+
+def admin_emails(organisation: Organisation) -> list[str]:
+    return list(
+        organisation.team.filter(role=TeamMembership.Role.ADMIN).values_list(
+            "user__email", flat=True
+        )
+    )
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def invitation_create(
+    *,
+    organisation: Organisation,
+    invited_by: User,
+    email: str,
+    role: str,
+    now: datetime | None = None,
+) -> tuple[Invitation, str]:
+    """Invite someone by email. Returns the invitation and the token for its link
+    (only the token's hash is stored)."""
+    now = now or timezone.now()
+    email = email.strip()
+    if organisation.team.filter(user__email__iexact=email).exists():
+        raise ActionRefusedError(_("This person is already in the team."))
+    # A new invitation replaces any earlier open one for the same address.
+    organisation.invitations.filter(email__iexact=email, accepted_at__isnull=True).delete()
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation.objects.create(
+        organisation=organisation,
+        email=email,
+        role=role,
+        token_hash=token_hash(token),
+        invited_by=invited_by,
+        created_at=now,
+        expires_at=now + INVITATION_VALIDITY,
+    )
+    emails.send(
+        "invitation",
+        [email],
+        {
+            "organisation": organisation,
+            "invited_by": invited_by,
+            "role": invitation.get_role_display(),
+            "url": emails.portal_url("members:invitation_accept", token=token),
+            "expires_at": invitation.expires_at,
+        },
+    )
+    return invitation, token
+
+
+def invitation_for_token(token: str, *, now: datetime | None = None) -> Invitation | None:
+    """The open, unexpired invitation for this token, or None."""
+    now = now or timezone.now()
+    return (
+        Invitation.objects.select_related("organisation")
+        .filter(token_hash=token_hash(token), accepted_at__isnull=True, expires_at__gt=now)
+        .first()
+    )
+
+
+@transaction.atomic
+def invitation_accept(
+    *, invitation: Invitation, user: User, now: datetime | None = None
+) -> TeamMembership:
+    """Join the team the invitation is for. Only the invited address may accept."""
+    now = now or timezone.now()
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is not None or invitation.expires_at <= now:
+        raise ActionRefusedError(_("This invitation has already been used or has expired."))
+    if not user_has_verified_email(user, invitation.email):
+        raise ActionRefusedError(
+            _("This invitation was sent to another email address. Log in with that address.")
+        )
+    membership, _created = TeamMembership.objects.get_or_create(
+        organisation=invitation.organisation, user=user, defaults={"role": invitation.role}
+    )
+    invitation.accepted_at = now
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    JoinRequest.objects.filter(
+        organisation=invitation.organisation, user=user, status=JoinRequest.Status.PENDING
+    ).update(status=JoinRequest.Status.ACCEPTED, decided_at=now, decided_by=invitation.invited_by)
+    return membership
+
+
+def user_has_verified_email(user: User, email: str) -> bool:
+    from allauth.account.models import EmailAddress
+
+    return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: Invitation) -> None:
+    invitation.delete()
+
+
+@transaction.atomic
+def join_request_create(
+    *, organisation: Organisation, user: User, message: str = "", now: datetime | None = None
+) -> JoinRequest:
+    """Ask to join an organisation's team; its admins are told by email."""
+    if organisation.team.filter(user=user).exists():
+        raise ActionRefusedError(_("You are already in this organisation’s team."))
+    if organisation.join_requests.filter(user=user, status=JoinRequest.Status.PENDING).exists():
+        raise ActionRefusedError(_("You have already asked to join this organisation."))
+    join_request = JoinRequest.objects.create(
+        organisation=organisation, user=user, message=message, created_at=now or timezone.now()
+    )
+    emails.send(
+        "join_request",
+        admin_emails(organisation),
+        {
+            "organisation": organisation,
+            "requester": user,
+            "message": message,
+            "url": emails.portal_url("members:team", slug=organisation.slug),
+        },
+    )
+    return join_request
+
+
+@transaction.atomic
+def join_request_decide(
+    *, join_request: JoinRequest, decided_by: User, accept: bool, now: datetime | None = None
+) -> JoinRequest:
+    """Accept (the requester joins as an editor) or refuse a pending join request."""
+    join_request = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
+    if join_request.status != JoinRequest.Status.PENDING:
+        raise ActionRefusedError(_("This request has already been answered."))
+    join_request.status = JoinRequest.Status.ACCEPTED if accept else JoinRequest.Status.REFUSED
+    join_request.decided_by = decided_by
+    join_request.decided_at = now or timezone.now()
+    join_request.save(update_fields=["status", "decided_by", "decided_at"])
+    if accept:
+        TeamMembership.objects.get_or_create(
+            organisation=join_request.organisation,
+            user=join_request.user,
+            defaults={"role": TeamMembership.Role.EDITOR},
+        )
+    emails.send(
+        "join_request_accepted" if accept else "join_request_refused",
+        [join_request.user.email],
+        {
+            "organisation": join_request.organisation,
+            "url": emails.portal_url("members:dashboard"),
+        },
+    )
+    return join_request
+
+
+@transaction.atomic
+def team_member_change_role(*, membership: TeamMembership, role: str) -> TeamMembership:
+    _lock_team(membership.organisation)
+    membership.refresh_from_db()
+    if (
+        membership.role == TeamMembership.Role.ADMIN
+        and role != TeamMembership.Role.ADMIN
+        and _admin_count(membership.organisation) == 1
+    ):
+        raise ActionRefusedError(
+            _("An organisation needs at least one administrator: make someone else one first.")
+        )
+    membership.role = role
+    membership.full_clean()
+    membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
+def team_member_remove(*, membership: TeamMembership) -> None:
+    """Remove someone from a team (or leave it). The last admin cannot go."""
+    _lock_team(membership.organisation)
+    membership.refresh_from_db()
+    if membership.role == TeamMembership.Role.ADMIN and _admin_count(membership.organisation) == 1:
+        raise ActionRefusedError(
+            _(
+                "The last administrator cannot leave or be removed: hand the organisation "
+                "over to someone else first."
+            )
+        )
+    membership.delete()
+
+
+@transaction.atomic
+def organisation_hand_over(
+    *, organisation: Organisation, from_user: User, to_membership: TeamMembership, leave: bool
+) -> None:
+    """Make another team member an admin, then step down to editor or leave."""
+    _lock_team(organisation)
+    if to_membership.organisation_id != organisation.pk or to_membership.user_id == from_user.pk:
+        raise ActionRefusedError(_("Choose another member of this team."))
+    to_membership.role = TeamMembership.Role.ADMIN
+    to_membership.save(update_fields=["role"])
+    own = TeamMembership.objects.get(organisation=organisation, user=from_user)
+    if leave:
+        own.delete()
+    else:
+        own.role = TeamMembership.Role.EDITOR
+        own.save(update_fields=["role"])
+    emails.send(
+        "handed_over",
+        [to_membership.user.email],
+        {
+            "organisation": organisation,
+            "from_user": from_user,
+            "url": emails.portal_url("members:team", slug=organisation.slug),
+        },
+    )
+
+
+# --- Coalition membership -------------------------------------------------------
+
+
+@transaction.atomic
+def membership_apply(
+    *, organisation: Organisation, user: User, charter: Charter, now: datetime | None = None
+) -> MembershipApplication:
+    """Endorse a version of the Members Charter and apply to join the Coalition."""
+    Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if organisation.is_member:
+        raise ActionRefusedError(_("This organisation is already a member of the Coalition."))
+    if organisation.membership_applications.filter(
+        status=MembershipApplication.Status.PENDING
+    ).exists():
+        raise ActionRefusedError(
+            _("This organisation’s application is already awaiting a decision.")
+        )
+    current = Charter.objects.current()
+    if current is None or charter.pk != current.pk:
+        raise ActionRefusedError(
+            _("The Members Charter has changed: read the current version and endorse it.")
+        )
+    return MembershipApplication.objects.create(
+        organisation=organisation,
+        charter=charter,
+        endorsed_by=user,
+        endorsed_at=now or timezone.now(),
+    )
+
+
+@transaction.atomic
+def membership_decide(
+    *,
+    application: MembershipApplication,
+    decided_by: User,
+    accept: bool,
+    reason: str = "",
+    now: datetime | None = None,
+) -> MembershipApplication:
+    """Accept or decline a pending application (a decline needs a reason). The
+    organisation's admins are told by email; acceptance makes it a member."""
+    now = now or timezone.now()
+    application = (
+        MembershipApplication.objects.select_for_update()
+        .select_related("organisation")
+        .get(pk=application.pk)
+    )
+    if application.status != MembershipApplication.Status.PENDING:
+        raise ActionRefusedError(_("This application has already been decided."))
+    reason = reason.strip()
+    if not accept and not reason:
+        raise ValidationError({"reason": _("Give a reason for declining.")})
+    application.status = (
+        MembershipApplication.Status.ACCEPTED if accept else MembershipApplication.Status.DECLINED
+    )
+    application.decided_by = decided_by
+    application.decided_at = now
+    application.reason = reason
+    application.full_clean()
+    application.save(update_fields=["status", "decided_by", "decided_at", "reason"])
+    organisation = application.organisation
+    if accept and organisation.member_since is None:
+        organisation.member_since = now
+        organisation.save(update_fields=["member_since", "updated_at"])
+    emails.send(
+        "membership_accepted" if accept else "membership_declined",
+        admin_emails(organisation),
+        {
+            "organisation": organisation,
+            "reason": reason,
+            "url": emails.absolute_url(organisation.get_absolute_url()),
+            "apply_url": emails.portal_url("members:membership_apply", slug=organisation.slug),
+        },
+    )
+    return application
+
+
+# --- Personal data ---------------------------------------------------------------
+
+
+def organisations_blocking_deletion(user: User) -> list[Organisation]:
+    """Organisations the user is the only admin of: deleting the account would
+    leave them without one."""
+    administered = TeamMembership.objects.filter(user=user, role=TeamMembership.Role.ADMIN).values(
+        "organisation"
+    )
+    return list(
+        Organisation.objects.filter(pk__in=administered)
+        .annotate(admins=Count("team", filter=Q(team__role=TeamMembership.Role.ADMIN)))
+        .filter(admins=1)
+    )
+
+
+@transaction.atomic
+def account_delete(*, user: User) -> None:
+    """Delete the account and its personal data. Refused while the user is the only
+    admin of an organisation."""
+    blocking = organisations_blocking_deletion(user)
+    if blocking:
+        raise ActionRefusedError(
+            _(
+                "You are the only administrator of %(names)s. Hand each organisation over "
+                "to a colleague before you delete your account."
+            )
+            % {"names": ", ".join(o.name for o in blocking)}
+        )
+    Invitation.objects.filter(email__iexact=user.email, accepted_at__isnull=True).delete()
+    # Team memberships, join requests and email addresses go with the user (CASCADE);
+    # records that others rely on (endorsements, decisions) keep no link to the person.
+    user.delete()
