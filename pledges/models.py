@@ -114,6 +114,13 @@ class Pledge(models.Model):
         blank=True,
         help_text=_("Set when a pledge goes 24 months without an approved report."),
     )
+    report_reminder_sent_at = models.DateTimeField(
+        _("last report reminder"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the team was last reminded that a progress report is due."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -140,6 +147,19 @@ class Pledge(models.Model):
 
     @property
     def is_public(self) -> bool:
+        return self.status in self.PUBLIC_STATUSES and self.revision_of_id is None
+
+    @property
+    def is_revision(self) -> bool:
+        return self.revision_of_id is not None
+
+    @property
+    def is_editable(self) -> bool:
+        """Editors may change the content now (otherwise they propose a revision)."""
+        return self.status in (self.Status.DRAFT, self.Status.CHANGES_REQUESTED)
+
+    @property
+    def accepts_reports(self) -> bool:
         return self.status in self.PUBLIC_STATUSES and self.revision_of_id is None
 
 
@@ -172,6 +192,15 @@ class Initiative(models.Model):
     )
     link = models.URLField(_("link"), max_length=500, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    origin = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("copied from"),
+        help_text=_("On a revision: the public initiative this one changes."),
+    )
 
     class Meta:
         verbose_name = _("initiative")
@@ -204,6 +233,15 @@ class Indicator(models.Model):
     kind = models.CharField(_("indicator"), max_length=40, choices=Kind.choices)
     custom_name = models.CharField(_("name of the custom indicator"), max_length=200, blank=True)
     target = models.PositiveIntegerField(_("target"))
+    origin = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("copied from"),
+        help_text=_("On a revision: the public indicator this one changes."),
+    )
 
     class Meta:
         verbose_name = _("indicator")
@@ -312,6 +350,11 @@ class PledgeTransition(models.Model):
         verbose_name=_("by"),
     )
     message = models.TextField(_("message"), blank=True)
+    on_revision = models.BooleanField(
+        _("about proposed changes"),
+        default=False,
+        help_text=_("The step concerns proposed changes to the approved pledge."),
+    )
     created_at = models.DateTimeField(_("when"), auto_now_add=True)
 
     class Meta:
@@ -321,3 +364,18 @@ class PledgeTransition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_status or '—'} → {self.to_status}"
+
+    def _label(self, status: str) -> str:
+        choices = ProgressReport.Status if self.report_id else Pledge.Status
+        try:
+            return str(choices(status).label)
+        except ValueError:
+            return status
+
+    @property
+    def from_label(self) -> str:
+        return self._label(self.from_status) if self.from_status else ""
+
+    @property
+    def to_label(self) -> str:
+        return self._label(self.to_status)

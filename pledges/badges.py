@@ -1,0 +1,77 @@
+"""Badges follow from data, never set by hand.
+
+- member: the organisation's Coalition membership was accepted;
+- pledger: it has an approved (public) pledge;
+- reporter: one of its progress reports was approved in the last 12 months;
+- achiever: every target of one of its public pledges is reached.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Exists, F, OuterRef, Q, Sum
+from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from members.models import Organisation
+from pledges.models import Indicator, Pledge, ProgressReport
+
+
+@dataclass(frozen=True)
+class Badge:
+    slug: str
+    name: str | Promise
+    description: str | Promise
+
+
+MEMBER = Badge("member", _("Member"), _("A member of the Digital Skills and Jobs Coalition."))
+PLEDGER = Badge("pledger", _("Pledger"), _("Has an approved pledge."))
+REPORTER = Badge("reporter", _("Reporter"), _("Had a progress report approved this year."))
+ACHIEVER = Badge("achiever", _("Achiever"), _("Reached every target of a pledge."))
+ALL = (MEMBER, PLEDGER, REPORTER, ACHIEVER)
+
+REPORTER_WINDOW = datetime.timedelta(days=365)
+
+
+def organisation_badges(
+    organisation: Organisation, *, now: datetime.datetime | None = None
+) -> list[Badge]:
+    """The badges the organisation has earned today (three queries at most)."""
+    now = now or timezone.now()
+    badges = []
+    if organisation.member_since is not None:
+        badges.append(MEMBER)
+    public = Pledge.objects.public().filter(organisation=organisation)
+    if not public.exists():
+        return badges
+    badges.append(PLEDGER)
+    if ProgressReport.objects.filter(
+        pledge__in=public,
+        status=ProgressReport.Status.APPROVED,
+        decided_at__gte=now - REPORTER_WINDOW,
+    ).exists():
+        badges.append(REPORTER)
+    if achieving_pledges(public).exists():
+        badges.append(ACHIEVER)
+    return badges
+
+
+def achieving_pledges(pledges):
+    """Of these pledges, those that have indicators and whose every indicator
+    reached its target through approved reports."""
+    short = (
+        Indicator.objects.filter(initiative__pledge=OuterRef("pk"))
+        .annotate(
+            achieved=Sum(
+                "reported_values__value",
+                filter=Q(reported_values__report__status=ProgressReport.Status.APPROVED),
+                default=0,
+            )
+        )
+        .filter(achieved__lt=F("target"))
+    )
+    any_indicator = Indicator.objects.filter(initiative__pledge=OuterRef("pk"))
+    return pledges.filter(Exists(any_indicator)).exclude(Exists(short))

@@ -1,0 +1,60 @@
+"""Template tags for pledges, usable from any app's templates:
+
+{% load pledge_tags %}
+{% organisation_badges organisation %}   the organisation's earned badges
+{{ initiative.countries|country_names }}  "Belgium, France"
+"""
+
+from __future__ import annotations
+
+from django import template
+from django_countries import countries
+
+from pledges import badges
+from pledges.models import ActionType, BeneficiaryGroup
+
+register = template.Library()
+
+
+@register.inclusion_tag("pledges/includes/badges.html")
+def organisation_badges(organisation, heading_level: int = 2) -> dict:
+    """The badges an organisation earned (three queries at most), as a list."""
+    return {
+        "badges": badges.organisation_badges(organisation),
+        "organisation": organisation,
+        "heading_level": heading_level,
+    }
+
+
+def _labels(values, choices) -> list[str]:
+    labels = dict(choices)
+    return [str(labels.get(v, v)) for v in values or ()]
+
+
+@register.filter
+def country_names(codes) -> list[str]:
+    return sorted(countries.name(code) or code for code in codes or ())
+
+
+@register.filter
+def beneficiary_labels(values) -> list[str]:
+    return _labels(values, BeneficiaryGroup.choices)
+
+
+@register.filter
+def action_labels(values) -> list[str]:
+    return _labels(values, ActionType.choices)
+
+
+@register.filter
+def status_modifier(status: str) -> str:
+    """A CSS modifier for a pledge or report status tag."""
+    return {
+        "approved": "success",
+        "completed": "success",
+        "submitted": "info",
+        "changes-requested": "warning",
+        "rejected": "error",
+        "withdrawn": "neutral",
+        "draft": "neutral",
+    }.get(status, "neutral")

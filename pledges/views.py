@@ -1,0 +1,493 @@
+"""Pledge pages: the public pledge page, and the organisation's pledge editor
+(every editor view goes through pledges.access.pledge_for_editor)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from members.access import organisation_for_user
+from members.models import Organisation
+from pledges import badges, progress, queries, services
+from pledges.access import can_see_unpublished, pledge_for_editor, report_for_editor
+from pledges.forms import (
+    IndicatorFormSet,
+    InitiativeForm,
+    PledgeForm,
+    ReportForm,
+    SubmitForm,
+    WithdrawForm,
+)
+from pledges.models import Indicator, Initiative, Pledge, ProgressReport
+from pledges.services import WorkflowError
+
+
+def _manage_url(pledge: Pledge) -> str:
+    return reverse("pledges:manage", kwargs={"slug": pledge.organisation.slug, "pk": pledge.pk})
+
+
+def _body_context(pledge: Pledge, *, show_all_reports: bool) -> dict:
+    reports = [
+        r
+        for r in pledge.reports.all()
+        if show_all_reports or r.status == ProgressReport.Status.APPROVED
+    ]
+    initiatives = list(pledge.initiatives.all())
+    pillars = {p.pk: p for i in initiatives for p in i.pillars.all()}
+    return {
+        "pledge": pledge,
+        "pillars": sorted(pillars.values(), key=lambda p: p.position),
+        "countries": sorted({c for i in initiatives for c in i.countries}),
+        "eu_wide": any(i.eu_wide for i in initiatives),
+        "initiatives": [
+            {
+                "initiative": initiative,
+                "indicators": [
+                    {"indicator": i, "progress": progress.indicator_progress(i)}
+                    for i in initiative.indicators.all()
+                ],
+            }
+            for initiative in initiatives
+        ],
+        "totals": progress.pledge_totals([pledge]),
+        "reports": reports,
+        "targets_reached": progress.all_targets_reached(pledge),
+    }
+
+
+# --- Public -------------------------------------------------------------------
+
+
+@require_safe
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A pledge as the public sees it; the owning team also sees it before it is
+    public (with a banner saying so) and its workflow history."""
+    pledge = get_object_or_404(queries.pledge_with_content(), pk=pk)
+    is_team = can_see_unpublished(request.user, pledge)
+    if not pledge.is_public and not is_team:
+        raise Http404
+    context = _body_context(pledge, show_all_reports=is_team)
+    context |= {
+        "is_team": is_team,
+        "badges": badges.organisation_badges(pledge.organisation),
+        "transitions": queries.transitions_for(pledge) if is_team else [],
+    }
+    return render(request, "pledges/detail.html", context)
+
+
+def badge_svg(request: HttpRequest, slug: str) -> HttpResponse:
+    """The organisation's badges as an SVG image to embed on its own website."""
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponse(status=405, headers={"Allow": "GET, HEAD"})
+    organisation = get_object_or_404(Organisation, slug=slug)
+    earned = badges.organisation_badges(organisation)
+    if not earned:
+        raise Http404
+    svg = render(
+        request,
+        "pledges/badge.svg",
+        {"organisation": organisation, "badges": earned, "width": 150 + 90 * len(earned)},
+        content_type="image/svg+xml; charset=utf-8",
+    )
+    svg["Cache-Control"] = "public, max-age=3600"
+    svg["Access-Control-Allow-Origin"] = "*"
+    svg["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    svg["X-Frame-Options"] = "SAMEORIGIN"
+    return svg
+
+
+# --- The organisation's pledges -------------------------------------------------
+
+
+@login_required
+@require_safe
+def pledge_list(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation, _membership = organisation_for_user(request.user, slug)
+    return render(
+        request,
+        "pledges/manage/list.html",
+        {
+            "organisation": organisation,
+            "pledges": queries.organisation_pledges(organisation),
+            "badges": badges.organisation_badges(organisation),
+        },
+    )
+
+
+@login_required
+@require_safe
+def badge_snippet(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation, _membership = organisation_for_user(request.user, slug)
+    earned = badges.organisation_badges(organisation)
+    svg_url = settings.SITE_URL + reverse("pledges:badge_svg", kwargs={"slug": slug})
+    try:
+        target_url = settings.SITE_URL + organisation.get_absolute_url()
+    except NoReverseMatch:  # the public organisation page is not there yet
+        target_url = settings.SITE_URL + reverse("home")
+    snippet = (
+        f'<a href="{target_url}"><img src="{svg_url}" '
+        f'alt="{organisation.name}: {", ".join(str(b.name) for b in earned)} — '
+        f'{settings.SITE_NAME}" height="44"></a>'
+    )
+    return render(
+        request,
+        "pledges/manage/badge.html",
+        {"organisation": organisation, "badges": earned, "snippet": snippet},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation, _membership = organisation_for_user(request.user, slug)
+    form = PledgeForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        pledge = services.pledge_create(
+            organisation=organisation,
+            actor=request.user,
+            partners=form.cleaned_data["partners"],
+            **form.content(),
+        )
+        messages.success(request, _("Draft saved. Now add the pledge’s initiatives."))
+        return redirect(_manage_url(pledge))
+    return render(
+        request, "pledges/manage/pledge_form.html", {"organisation": organisation, "form": form}
+    )
+
+
+@login_required
+@require_safe
+def manage(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The editor's page for one pledge: state, moderators' messages, content,
+    what can be done next."""
+    pledge, organisation, _membership = pledge_for_editor(request.user, slug, pk)
+    pledge = queries.pledge_with_content().get(pk=pledge.pk)
+    transitions = list(queries.transitions_for(pledge.revision_of or pledge))
+    last_message = next(
+        (
+            t
+            for t in transitions
+            if t.message
+            and t.from_status == Pledge.Status.SUBMITTED
+            and not t.report_id
+            and t.on_revision == pledge.is_revision
+        ),
+        None,
+    )
+    revision = Pledge.objects.filter(revision_of=pledge).first() if pledge.is_public else None
+    context = _body_context(pledge, show_all_reports=True)
+    report_messages = {}
+    for step in reversed(transitions):  # oldest first: the newest message wins
+        if step.report_id and step.message:
+            report_messages[step.report_id] = step.message
+    for report in context["reports"]:
+        report.moderator_message = report_messages.get(report.pk, "")
+    if pledge.is_revision:
+        page_title = _("Proposed changes: %(title)s") % {"title": pledge.title}
+    else:
+        page_title = pledge.title
+    context |= {
+        "page_title": page_title,
+        "can_delete": pledge.status == Pledge.Status.DRAFT
+        and not pledge.is_revision
+        and all(not t.from_status and t.to_status == Pledge.Status.DRAFT for t in transitions),
+        "organisation": organisation,
+        "transitions": transitions,
+        "last_message": last_message,
+        "revision": revision,
+        "problems": services.submission_problems(pledge) if pledge.is_editable else [],
+    }
+    return render(request, "pledges/manage/manage.html", context)
+
+
+def _editable_or_redirect(request, pledge):
+    if pledge.is_editable:
+        return None
+    messages.error(request, _("This pledge cannot be edited now."))
+    return redirect(_manage_url(pledge))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    pledge, organisation, _membership = pledge_for_editor(request.user, slug, pk)
+    if refused := _editable_or_redirect(request, pledge):
+        return refused
+    form = PledgeForm(request.POST or None, instance=pledge, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        services.pledge_update(
+            pledge=pledge,
+            actor=request.user,
+            partners=form.cleaned_data["partners"],
+            **form.content(),
+        )
+        messages.success(request, _("Your changes are saved."))
+        return redirect(_manage_url(pledge))
+    return render(
+        request,
+        "pledges/manage/pledge_form.html",
+        {"organisation": organisation, "form": form, "pledge": pledge},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def initiative_form(
+    request: HttpRequest, slug: str, pk: int, initiative_pk: int | None = None
+) -> HttpResponse:
+    pledge, organisation, _membership = pledge_for_editor(request.user, slug, pk)
+    if refused := _editable_or_redirect(request, pledge):
+        return refused
+    initiative = None
+    if initiative_pk is not None:
+        initiative = get_object_or_404(Initiative, pk=initiative_pk, pledge=pledge)
+    data = request.POST if request.method == "POST" else None
+    form = InitiativeForm(data, instance=initiative)
+    formset = IndicatorFormSet(
+        data,
+        instance=initiative or Initiative(pledge=pledge),
+        prefix="indicators",
+        queryset=Indicator.objects.filter(initiative=initiative).order_by("pk")
+        if initiative
+        else Indicator.objects.none(),
+    )
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        services.initiative_save(pledge=pledge, initiative_form=form, indicator_formset=formset)
+        messages.success(request, _("The initiative is saved."))
+        return redirect(_manage_url(pledge))
+    return render(
+        request,
+        "pledges/manage/initiative_form.html",
+        {
+            "organisation": organisation,
+            "pledge": pledge,
+            "initiative": initiative,
+            "form": form,
+            "formset": formset,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def initiative_delete(request: HttpRequest, slug: str, pk: int, initiative_pk: int):
+    pledge, organisation, _membership = pledge_for_editor(request.user, slug, pk)
+    if refused := _editable_or_redirect(request, pledge):
+        return refused
+    initiative = get_object_or_404(Initiative, pk=initiative_pk, pledge=pledge)
+    if request.method == "POST":
+        services.initiative_delete(initiative=initiative)
+        messages.success(request, _("The initiative is removed."))
+        return redirect(_manage_url(pledge))
+    return render(
+        request,
+        "pledges/manage/confirm.html",
+        {
+            "organisation": organisation,
+            "pledge": pledge,
+            "title": _("Remove the initiative “%(title)s”?") % {"title": initiative.title},
+            "lead": _("Its indicators are removed with it."),
+            "button": _("Remove the initiative"),
+        },
+    )
+
+
+@login_required
+@require_safe
+def preview(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    pledge, organisation, _membership = pledge_for_editor(request.user, slug, pk)
+    pledge = queries.pledge_with_content().get(pk=pledge.pk)
+    context = _body_context(pledge, show_all_reports=False)
+    context |= {"organisation": organisation, "badges": badges.organisation_badges(organisation)}
+    return render(request, "pledges/manage/preview.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def submit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    pledge, organisation, _membership = pledge_for_editor(request.user, slug, pk)
+    if pledge.status not in (Pledge.Status.DRAFT, Pledge.Status.CHANGES_REQUESTED):
+        messages.error(request, _("This pledge cannot be submitted now."))
+        return redirect(_manage_url(pledge))
+    pledge = queries.pledge_with_content().get(pk=pledge.pk)
+    form = SubmitForm(request.POST or None)
+    error = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.pledge_submit(pledge=pledge, actor=request.user, declaration=True)
+        except WorkflowError as exc:
+            error = str(exc)
+        else:
+            messages.success(
+                request,
+                _("Submitted. The moderators will review it; you will hear from us by email."),
+            )
+            return redirect(_manage_url(pledge))
+    return render(
+        request,
+        "pledges/manage/submit.html",
+        {
+            "organisation": organisation,
+            "pledge": pledge,
+            "form": form,
+            "error": error,
+            "problems": services.submission_problems(pledge),
+            "is_member": organisation.is_member,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    pledge, organisation, _membership = pledge_for_editor(request.user, slug, pk)
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.pledge_withdraw(
+                pledge=pledge, actor=request.user, message=form.cleaned_data["message"]
+            )
+        except WorkflowError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("The pledge is withdrawn."))
+        return redirect(_manage_url(pledge))
+    return render(
+        request,
+        "pledges/manage/withdraw.html",
+        {"organisation": organisation, "pledge": pledge, "form": form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    pledge, organisation, _membership = pledge_for_editor(request.user, slug, pk)
+    public = pledge.revision_of
+    if request.method == "POST":
+        try:
+            services.pledge_delete(pledge=pledge)
+        except WorkflowError as exc:
+            messages.error(request, str(exc))
+            return redirect(_manage_url(pledge))
+        messages.success(
+            request, _("The proposed changes are discarded.") if public else _("Draft deleted.")
+        )
+        if public:
+            return redirect(_manage_url(public))
+        return redirect("pledges:list", slug=organisation.slug)
+    return render(
+        request,
+        "pledges/manage/confirm.html",
+        {
+            "organisation": organisation,
+            "pledge": pledge,
+            "title": _("Discard the proposed changes?") if public else _("Delete this draft?"),
+            "lead": _("This cannot be undone."),
+            "button": _("Discard the changes") if public else _("Delete the draft"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def revise(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    pledge, _organisation, _membership = pledge_for_editor(request.user, slug, pk)
+    try:
+        revision = services.pledge_revise(pledge=pledge, actor=request.user)
+    except WorkflowError as exc:
+        messages.error(request, str(exc))
+        return redirect(_manage_url(pledge))
+    messages.info(
+        request,
+        _(
+            "You are editing proposed changes. The public sees the approved pledge until the "
+            "moderators approve your changes."
+        ),
+    )
+    return redirect(_manage_url(revision))
+
+
+@login_required
+@require_POST
+def complete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    pledge, _organisation, _membership = pledge_for_editor(request.user, slug, pk)
+    try:
+        services.pledge_complete(pledge=pledge, actor=request.user)
+    except WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The pledge is marked as completed."))
+    return redirect(_manage_url(pledge))
+
+
+def _indicators(pledge: Pledge) -> list[Indicator]:
+    return list(
+        Indicator.objects.filter(initiative__pledge=pledge)
+        .select_related("initiative")
+        .order_by("initiative__position", "initiative_id", "pk")
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_create(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    pledge, organisation, _membership = pledge_for_editor(request.user, slug, pk)
+    if not pledge.accepts_reports:
+        messages.error(request, _("Progress can only be reported on approved pledges."))
+        return redirect(_manage_url(pledge))
+    form = ReportForm(request.POST or None, indicators=_indicators(pledge))
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                services.report_submit(
+                    pledge=pledge,
+                    actor=request.user,
+                    values=form.values(),
+                    **{name: form.cleaned_data[name] for name in ReportForm.Meta.fields},
+                )
+        except WorkflowError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request, _("Report submitted. It counts once the moderators approve it.")
+            )
+            return redirect(_manage_url(pledge))
+    return render(
+        request,
+        "pledges/manage/report_form.html",
+        {"organisation": organisation, "pledge": pledge, "form": form},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_edit(request: HttpRequest, slug: str, pk: int, report_pk: int) -> HttpResponse:
+    report, pledge, organisation = report_for_editor(request.user, slug, pk, report_pk)
+    if report.status != ProgressReport.Status.CHANGES_REQUESTED:
+        messages.error(request, _("Only reports with changes requested can be edited."))
+        return redirect(_manage_url(pledge))
+    report.moderator_message = (
+        report.transitions.exclude(message="")
+        .order_by("-created_at", "-pk")
+        .values_list("message", flat=True)
+    ).first() or ""
+    form = ReportForm(request.POST or None, instance=report, indicators=_indicators(pledge))
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in ReportForm.Meta.fields}
+        report.refresh_from_db()  # the form wrote its values onto the instance
+        services.report_resubmit(report=report, actor=request.user, values=form.values(), **fields)
+        messages.success(request, _("Report submitted again."))
+        return redirect(_manage_url(pledge))
+    return render(
+        request,
+        "pledges/manage/report_form.html",
+        {"organisation": organisation, "pledge": pledge, "form": form, "report": report},
+    )

@@ -1,0 +1,111 @@
+import datetime
+
+import pytest
+from django.template import Context, Template
+from django.urls import reverse
+
+from pledges import badges
+from pledges.models import Indicator, ProgressReport
+from tests.pledges.factories import (
+    MemberOrganisationFactory,
+    ProgressReportFactory,
+    ReportedValueFactory,
+    complete_pledge,
+)
+
+pytestmark = pytest.mark.django_db
+NOW = datetime.datetime(2026, 9, 1, tzinfo=datetime.UTC)
+
+
+def slugs(organisation, now=NOW):
+    return [b.slug for b in badges.organisation_badges(organisation, now=now)]
+
+
+def test_badges_follow_from_data(organisation):
+    assert slugs(organisation) == ["member"]
+
+    pledge = complete_pledge(organisation=organisation, approved=True)
+    assert slugs(organisation) == ["member", "pledger"]
+
+    report = ProgressReportFactory(
+        pledge=pledge,
+        status=ProgressReport.Status.APPROVED,
+        decided_at=NOW - datetime.timedelta(days=30),
+    )
+    ReportedValueFactory(report=report, indicator=Indicator.objects.get(), value=999)
+    assert slugs(organisation) == ["member", "pledger", "reporter"]
+
+    ReportedValueFactory(
+        report=ProgressReportFactory(pledge=pledge, status=ProgressReport.Status.APPROVED),
+        indicator=Indicator.objects.get(),
+        value=1,
+    )
+    assert slugs(organisation) == ["member", "pledger", "reporter", "achiever"]
+
+
+def test_the_reporter_badge_lapses_after_twelve_months(organisation):
+    pledge = complete_pledge(organisation=organisation, approved=True)
+    ProgressReportFactory(
+        pledge=pledge,
+        status=ProgressReport.Status.APPROVED,
+        decided_at=NOW - datetime.timedelta(days=366),
+    )
+
+    assert "reporter" not in slugs(organisation)
+
+
+def test_drafts_and_pending_reports_earn_nothing():
+    organisation = MemberOrganisationFactory(member_since=None)
+    pledge = complete_pledge(organisation=organisation, submitted=True)
+    ReportedValueFactory(
+        report=ProgressReportFactory(pledge=pledge), indicator=Indicator.objects.get(), value=5000
+    )
+
+    assert slugs(organisation) == []
+
+
+def test_the_inclusion_tag_lists_the_badges(organisation):
+    complete_pledge(organisation=organisation, approved=True)
+
+    html = Template("{% load pledge_tags %}{% organisation_badges organisation %}").render(
+        Context({"organisation": organisation})
+    )
+
+    assert "Member" in html
+    assert "Pledger" in html
+    assert "Achiever" not in html
+
+
+def test_the_svg_badge_is_public_and_embeddable(client, organisation):
+    complete_pledge(organisation=organisation, approved=True)
+
+    response = client.get(reverse("pledges:badge_svg", kwargs={"slug": organisation.slug}))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml; charset=utf-8"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    body = response.content.decode()
+    assert body.startswith("<svg")
+    assert "Pledger" in body
+    assert organisation.name in body
+
+
+def test_the_svg_badge_escapes_the_organisation_name(client):
+    MemberOrganisationFactory(name='Evil "><script>x</script>', slug="evil")
+
+    body = client.get(reverse("pledges:badge_svg", kwargs={"slug": "evil"})).content.decode()
+
+    assert "<script>" not in body
+
+
+def test_the_svg_badge_is_404_without_badges_or_organisation(client):
+    MemberOrganisationFactory(slug="newcomer", member_since=None)
+
+    assert client.get(reverse("pledges:badge_svg", kwargs={"slug": "newcomer"})).status_code == 404
+    assert client.get(reverse("pledges:badge_svg", kwargs={"slug": "nobody"})).status_code == 404
+
+
+def test_the_svg_badge_answers_405_to_a_post(client, organisation):
+    url = reverse("pledges:badge_svg", kwargs={"slug": organisation.slug})
+
+    assert client.post(url).status_code == 405
