@@ -18,27 +18,19 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
-from html import unescape
 from typing import Any
 
 import feedparser
-import nh3
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from national.models import Feed, Item, Kind, Language
+from national.sanitise import plain_text, sanitise_html
 
 logger = logging.getLogger(__name__)
 
-# Tags and attributes a harvested summary may keep; everything else (scripts,
-# styles, event handlers, iframes, images) goes.
-ALLOWED_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "cite", "code", "em", "i", "li", "ol",
-    "p", "q", "strong", "sub", "sup", "ul",
-}  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}}
 LANGUAGES = {code for code, _ in Language.choices}
 
 
@@ -137,21 +129,6 @@ def fetch(url: str, *, etag: str = "", last_modified: str = "") -> Fetched:
         raise FeedError(f"The website could not be reached ({exc.reason}).") from exc
     except (OSError, ValueError) as exc:  # connection reset, bad URL, ...
         raise FeedError(f"The feed could not be downloaded ({exc}).") from exc
-
-
-def sanitise_html(html: str) -> str:
-    return nh3.clean(
-        html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer nofollow",
-    ).strip()
-
-
-def plain_text(html: str) -> str:
-    """Text without any markup (for titles and locations)."""
-    return " ".join(unescape(nh3.clean(html, tags=set())).split())
 
 
 def _date_of(value: Any) -> dt.date | None:

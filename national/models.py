@@ -10,13 +10,17 @@ from __future__ import annotations
 from typing import ClassVar
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.html import linebreaks
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from members.models import Organisation
+from national.sanitise import sanitise_html
 
 
 class Language(models.TextChoices):
@@ -61,6 +65,19 @@ class Kind(models.TextChoices):
     NEWS = "news", _("News")
 
 
+# Paths under /national-coalitions/ that a coalition's slug must not shadow.
+RESERVED_SLUGS = frozenset({"content", "items", "feeds"})
+
+
+def validate_slug_not_reserved(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            _("“%(slug)s” is taken by a page of the portal; choose another slug."),
+            params={"slug": value},
+            code="reserved",
+        )
+
+
 class NationalCoalitionQuerySet(models.QuerySet["NationalCoalition"]):
     def for_editor(self, user) -> NationalCoalitionQuerySet:
         if not user.is_authenticated:
@@ -73,7 +90,9 @@ class NationalCoalition(models.Model):
 
     country = CountryField(_("country"), unique=True)
     name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    slug = models.SlugField(
+        _("slug"), max_length=220, unique=True, validators=[validate_slug_not_reserved]
+    )
     description = models.TextField(_("description"), max_length=5000, blank=True)
     website = models.URLField(_("website"), max_length=300, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
@@ -252,6 +271,14 @@ class Item(models.Model):
     @property
     def is_public(self) -> bool:
         return self.state == self.State.APPROVED
+
+    @property
+    def summary_html(self) -> str:
+        """Harvested HTML, cleaned again on the way out (staff may have edited it
+        in the admin); typed text as paragraphs, escaped."""
+        if self.source == self.Source.HARVESTED:
+            return mark_safe(sanitise_html(self.summary))  # noqa: S308 - sanitised just now
+        return mark_safe(linebreaks(self.summary, autoescape=True))  # noqa: S308 - escaped
 
 
 class Feed(models.Model):
