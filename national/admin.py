@@ -1,0 +1,211 @@
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from national import harvest, services
+from national.models import Feed, Item, NationalCoalition
+
+
+def _health(feed: Feed) -> str:
+    if not feed.is_active:
+        return format_html('<span style="color:#404040">{}</span>', _("Paused"))
+    if feed.last_checked_at is None:
+        return format_html('<span style="color:#404040">{}</span>', _("Not harvested yet"))
+    if feed.is_healthy:
+        return format_html('<strong style="color:#2d5a27">{}</strong>', _("OK"))
+    return format_html(
+        '<strong style="color:#b41b27">{}</strong>',
+        ngettext(
+            "Failed %(count)d time in a row", "Failed %(count)d times in a row",
+            feed.consecutive_failures,
+        ) % {"count": feed.consecutive_failures},
+    )  # fmt: skip
+
+
+class FeedInline(admin.TabularInline):
+    model = Feed
+    extra = 0
+    fields = (
+        "kind",
+        "url",
+        "is_active",
+        "health",
+        "last_success_at",
+        "last_checked_at",
+        "consecutive_failures",
+        "last_error",
+    )
+    readonly_fields = (
+        "health",
+        "last_success_at",
+        "last_checked_at",
+        "consecutive_failures",
+        "last_error",
+    )
+
+    @admin.display(description=_("health"))
+    def health(self, feed: Feed) -> str:
+        return _health(feed) if feed.pk else "—"
+
+
+@admin.register(NationalCoalition)
+class NationalCoalitionAdmin(admin.ModelAdmin):
+    list_display = ("name", "country", "trusted", "launched_on", "feeds_failing", "pending_items")
+    list_filter = ("trusted", "country")
+    search_fields = ("name", "slug", "contact_email")
+    prepopulated_fields = {"slug": ("name",)}
+    raw_id_fields = ("partners", "editors")
+    inlines = (FeedInline,)
+    fieldsets = (
+        (None, {"fields": ("country", "name", "slug", "description", "language")}),
+        (_("Contact"), {"fields": ("website", "contact_name", "contact_email", "logo")}),
+        (_("Coalition"), {"fields": ("launched_on", "partners", "editors", "trusted")}),
+    )
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                failing=Count(
+                    "feeds",
+                    filter=Q(feeds__is_active=True, feeds__consecutive_failures__gt=0),
+                    distinct=True,
+                ),
+                pending=Count("items", filter=Q(items__state=Item.State.PENDING), distinct=True),
+            )
+        )
+
+    @admin.display(description=_("failing feeds"), ordering="failing")
+    def feeds_failing(self, coalition) -> int:
+        return coalition.failing
+
+    @admin.display(description=_("items to moderate"), ordering="pending")
+    def pending_items(self, coalition) -> int:
+        return coalition.pending
+
+
+@admin.register(Feed)
+class FeedAdmin(admin.ModelAdmin):
+    list_display = (
+        "coalition",
+        "kind",
+        "url",
+        "is_active",
+        "health",
+        "last_success_at",
+        "consecutive_failures",
+    )
+    list_filter = ("is_active", "kind", "coalition__country")
+    list_select_related = ("coalition",)
+    search_fields = ("url", "coalition__name")
+    readonly_fields = (
+        "etag",
+        "last_modified",
+        "last_checked_at",
+        "last_success_at",
+        "last_error",
+        "last_error_at",
+        "consecutive_failures",
+        "entries_seen",
+    )
+    actions = ("harvest_now",)
+
+    @admin.display(description=_("health"))
+    def health(self, feed: Feed) -> str:
+        return _health(feed)
+
+    @admin.action(description=_("Harvest the selected feeds now"))
+    def harvest_now(self, request, queryset):
+        now = timezone.now()
+        failed = 0
+        for feed in queryset.select_related("coalition"):
+            report = harvest.harvest_feed(feed=feed, now=now)
+            if report.error:
+                failed += 1
+                self.message_user(request, f"{feed}: {report.error}", messages.WARNING)
+        self.message_user(
+            request,
+            _("%(done)d feeds harvested, %(failed)d failed.")
+            % {"done": queryset.count() - failed, "failed": failed},
+        )
+
+
+@admin.register(Item)
+class ItemAdmin(admin.ModelAdmin):
+    list_display = (
+        "title",
+        "coalition",
+        "kind",
+        "country",
+        "language",
+        "source",
+        "state",
+        "starts_on",
+        "published_at",
+    )
+    list_filter = ("state", "kind", "source", "country", "language")
+    list_select_related = ("coalition",)
+    search_fields = ("title", "summary", "guid")
+    date_hierarchy = "created_at"
+    actions = ("approve", "reject", "back_to_moderation")
+    readonly_fields = (
+        "source",
+        "feed",
+        "guid",
+        "created_by",
+        "moderated_by",
+        "moderated_at",
+        "created_at",
+        "updated_at",
+    )
+    fieldsets = (
+        (
+            None,
+            {"fields": ("coalition", "kind", "title", "summary", "link", "language", "country")},
+        ),
+        (_("Dates and place"), {"fields": ("starts_on", "ends_on", "deadline", "location")}),
+        (_("Moderation"), {"fields": ("state", "moderated_by", "moderated_at")}),
+        (
+            _("Origin"),
+            {"fields": ("source", "feed", "guid", "published_at", "created_by", "created_at")},
+        ),
+    )
+
+    def _moderate(self, request, queryset, state: str) -> None:
+        changed = services.items_moderate(
+            items=queryset, moderator=request.user, state=state, now=timezone.now()
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d item is now “%(state)s”.",
+                "%(count)d items are now “%(state)s”.",
+                changed,
+            )
+            % {"count": changed, "state": Item.State(state).label},
+        )
+
+    @admin.action(description=_("Approve the selected items"), permissions=("change",))
+    def approve(self, request, queryset):
+        self._moderate(request, queryset, Item.State.APPROVED)
+
+    @admin.action(description=_("Reject the selected items"), permissions=("change",))
+    def reject(self, request, queryset):
+        self._moderate(request, queryset, Item.State.REJECTED)
+
+    @admin.action(
+        description=_("Send the selected items back to moderation"), permissions=("change",)
+    )
+    def back_to_moderation(self, request, queryset):
+        self._moderate(request, queryset, Item.State.PENDING)
+
+    def save_model(self, request, obj, form, change):
+        if "state" in form.changed_data:
+            obj.moderated_by, obj.moderated_at = request.user, timezone.now()
+        super().save_model(request, obj, form, change)

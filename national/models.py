@@ -1,0 +1,318 @@
+"""National coalitions, the content they share, and their connected websites' feeds.
+
+A coalition's editors type items in; a connected website's feeds bring items in
+by themselves (national/harvest.py). Either way, an item is public only once
+approved: at once for a trusted coalition, after moderation otherwise.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.html import linebreaks
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from members.models import Organisation
+from national.sanitise import sanitise_html
+
+
+class Language(models.TextChoices):
+    """The 24 official languages of the EU, which national content comes in."""
+
+    BG = "bg", _("Bulgarian")
+    CS = "cs", _("Czech")
+    DA = "da", _("Danish")
+    DE = "de", _("German")
+    EL = "el", _("Greek")
+    EN = "en", _("English")
+    ES = "es", _("Spanish")
+    ET = "et", _("Estonian")
+    FI = "fi", _("Finnish")
+    FR = "fr", _("French")
+    GA = "ga", _("Irish")
+    HR = "hr", _("Croatian")
+    HU = "hu", _("Hungarian")
+    IT = "it", _("Italian")
+    LT = "lt", _("Lithuanian")
+    LV = "lv", _("Latvian")
+    MT = "mt", _("Maltese")
+    NL = "nl", _("Dutch")
+    PL = "pl", _("Polish")
+    PT = "pt", _("Portuguese")
+    RO = "ro", _("Romanian")
+    SK = "sk", _("Slovak")
+    SL = "sl", _("Slovenian")
+    SV = "sv", _("Swedish")
+
+
+class Kind(models.TextChoices):
+    """What a piece of national content is; each kind has a public list."""
+
+    POLICY = "policies", _("National policies and strategies")
+    INITIATIVE = "initiatives", _("Initiatives")
+    BEST_PRACTICE = "best-practices", _("Best practices")
+    TRAINING = "training", _("Training opportunities")
+    EVENT = "events", _("Events")
+    FUNDING = "funding", _("Funding opportunities")
+    RESOURCE = "resources", _("Resources")
+    NEWS = "news", _("News")
+
+
+# Paths under /national-coalitions/ that a coalition's slug must not shadow.
+RESERVED_SLUGS = frozenset({"content", "items", "feeds"})
+
+
+def validate_slug_not_reserved(value: str) -> None:
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            _("“%(slug)s” is taken by a page of the portal; choose another slug."),
+            params={"slug": value},
+            code="reserved",
+        )
+
+
+class NationalCoalitionQuerySet(models.QuerySet["NationalCoalition"]):
+    def for_editor(self, user) -> NationalCoalitionQuerySet:
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(editors=user)
+
+
+class NationalCoalition(models.Model):
+    """The national coalition of one Member State."""
+
+    country = CountryField(_("country"), unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(
+        _("slug"), max_length=220, unique=True, validators=[validate_slug_not_reserved]
+    )
+    description = models.TextField(_("description"), max_length=5000, blank=True)
+    website = models.URLField(_("website"), max_length=300, blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    logo = models.ImageField(_("logo"), upload_to="national/logos/", blank=True)
+    launched_on = models.DateField(_("launch date"), null=True, blank=True)
+    language = models.CharField(
+        _("main language"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.EN,
+        help_text=_("The language of items that do not say theirs."),
+    )
+    partners = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="national_coalitions",
+        verbose_name=_("partner organisations"),
+    )
+    editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="edited_coalitions",
+        verbose_name=_("editors"),
+        help_text=_("People who keep this coalition's page and content current."),
+    )
+    trusted = models.BooleanField(
+        _("trusted"),
+        default=False,
+        help_text=_("Items from a trusted coalition are published without moderation."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = NationalCoalitionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("national coalition")
+        verbose_name_plural = _("national coalitions")
+        ordering = ("name",)
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("national:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_connected(self) -> bool:
+        """Whether a connected website feeds content in (needs `feeds` prefetched
+        or costs a query)."""
+        return any(feed.is_active for feed in self.feeds.all())
+
+
+class ItemQuerySet(models.QuerySet["Item"]):
+    def public(self) -> ItemQuerySet:
+        return self.filter(state=Item.State.APPROVED)
+
+    def upcoming_events(self, *, today) -> ItemQuerySet:
+        """Events that have not ended by `today`, soonest first."""
+        return (
+            self.filter(kind=Kind.EVENT)
+            .filter(Q(ends_on__gte=today) | Q(ends_on__isnull=True, starts_on__gte=today))
+            .order_by("starts_on", "pk")
+        )
+
+
+class Item(models.Model):
+    """One piece of content a national coalition shares."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting for moderation")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Rejected")
+
+    class Source(models.TextChoices):
+        TYPED = "typed", _("Typed in")
+        HARVESTED = "harvested", _("Harvested from a feed")
+
+    coalition = models.ForeignKey(
+        NationalCoalition,
+        on_delete=models.CASCADE,
+        related_name="items",
+        verbose_name=_("national coalition"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, db_index=True)
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(
+        _("summary"),
+        max_length=5000,
+        blank=True,
+        help_text=_("Plain text when typed in; sanitised HTML when harvested."),
+    )
+    link = models.URLField(_("link"), max_length=500, blank=True)
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    country = CountryField(_("country"))
+    starts_on = models.DateField(_("starts on"), null=True, blank=True)
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    location = models.CharField(_("location"), max_length=200, blank=True)
+    state = models.CharField(
+        _("moderation state"),
+        max_length=10,
+        choices=State.choices,
+        default=State.PENDING,
+        db_index=True,
+    )
+    source = models.CharField(
+        _("source"), max_length=10, choices=Source.choices, default=Source.TYPED
+    )
+    feed = models.ForeignKey(
+        "Feed",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="items",
+        verbose_name=_("feed"),
+    )
+    guid = models.CharField(
+        _("feed entry id"),
+        max_length=500,
+        blank=True,
+        help_text=_("The entry's id in its feed: the same entry never becomes two items."),
+    )
+    fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("moderated by"),
+    )
+    moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ItemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("national item")
+        verbose_name_plural = _("national items")
+        ordering = ("-published_at", "-created_at", "-pk")
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=("coalition", "guid"),
+                condition=~Q(guid=""),
+                name="national_item_entry_once",
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True)
+                | Q(starts_on__isnull=True)
+                | Q(ends_on__gte=models.F("starts_on")),
+                name="national_item_ends_after_start",
+            ),
+        ]
+        indexes: ClassVar = [
+            models.Index(fields=("state", "kind", "country"), name="national_item_public"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("national:item", kwargs={"pk": self.pk})
+
+    @property
+    def is_public(self) -> bool:
+        return self.state == self.State.APPROVED
+
+    @property
+    def summary_html(self) -> str:
+        """Harvested HTML, cleaned again on the way out (staff may have edited it
+        in the admin); typed text as paragraphs, escaped."""
+        if self.source == self.Source.HARVESTED:
+            return mark_safe(sanitise_html(self.summary))  # noqa: S308 - sanitised just now
+        return mark_safe(linebreaks(self.summary, autoescape=True))  # noqa: S308 - escaped
+
+
+class Feed(models.Model):
+    """A connected website's RSS or Atom feed of one kind of content."""
+
+    coalition = models.ForeignKey(
+        NationalCoalition,
+        on_delete=models.CASCADE,
+        related_name="feeds",
+        verbose_name=_("national coalition"),
+    )
+    kind = models.CharField(_("kind of content"), max_length=20, choices=Kind.choices)
+    url = models.URLField(_("feed address"), max_length=500)
+    is_active = models.BooleanField(_("harvested"), default=True)
+    etag = models.CharField(_("ETag"), max_length=300, blank=True, editable=False)
+    last_modified = models.CharField(_("Last-Modified"), max_length=100, blank=True, editable=False)
+    last_checked_at = models.DateTimeField(_("last checked"), null=True, blank=True)
+    last_success_at = models.DateTimeField(_("last success"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    last_error_at = models.DateTimeField(_("last error at"), null=True, blank=True)
+    consecutive_failures = models.PositiveIntegerField(_("consecutive failures"), default=0)
+    entries_seen = models.PositiveIntegerField(_("entries at last success"), default=0)
+
+    class Meta:
+        verbose_name = _("connected feed")
+        verbose_name_plural = _("connected feeds")
+        ordering = ("coalition", "kind")
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=("coalition", "kind"), name="national_feed_per_kind"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.coalition} — {self.get_kind_display()}"
+
+    @property
+    def is_healthy(self) -> bool:
+        return self.consecutive_failures == 0

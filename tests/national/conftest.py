@@ -1,0 +1,88 @@
+"""A real HTTP server in a thread, serving the feed files of tests/national/feeds/
+(copied to a temporary folder, so a test may change them), with ETag and
+Last-Modified support, a slow path, and a path without Content-Length."""
+
+import contextlib
+import hashlib
+import shutil
+import threading
+import time
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+FEEDS = Path(__file__).parent / "feeds"
+
+
+class FeedServer:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.requests: list[tuple[str, dict[str, str]]] = []
+        self.slow_seconds = 2.0
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, format, *args):  # keep test output quiet
+                pass
+
+            def do_GET(self):
+                server.requests.append((self.path, dict(self.headers)))
+                path = self.path.split("?")[0]
+                if path.startswith("/slow/"):
+                    time.sleep(server.slow_seconds)
+                    path = path.removeprefix("/slow")
+                stream = path.startswith("/stream/")
+                path = path.removeprefix("/stream")
+                file = server.root / path.lstrip("/")
+                if path.startswith("/status/"):
+                    self.send_response(int(path.rsplit("/", 1)[1]))
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                if not file.is_file():
+                    self.send_error(404)
+                    return
+                body = file.read_bytes()
+                etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
+                modified = formatdate(file.stat().st_mtime, usegmt=True)
+                if self.headers.get("If-None-Match") == etag:
+                    self.send_response(304)
+                    self.send_header("ETag", etag)
+                    self.end_headers()
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", "application/xml; charset=utf-8")
+                self.send_header("ETag", etag)
+                self.send_header("Last-Modified", modified)
+                if not stream:
+                    self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                # The harvester may give up on purpose (too big, too slow).
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    self.wfile.write(body)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.httpd.block_on_close = False  # a slow answer must not hold up the test
+        self.thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
+
+    def url(self, path: str) -> str:
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}/{path.lstrip('/')}"
+
+
+@pytest.fixture
+def feed_server(tmp_path, settings):
+    settings.NATIONAL_FEED_TIMEOUT = 0.5
+    settings.NATIONAL_FEED_MAX_BYTES = 50_000
+    root = tmp_path / "feeds"
+    shutil.copytree(FEEDS, root)
+    server = FeedServer(root)
+    server.thread.start()
+    yield server
+    server.httpd.shutdown()
+    server.httpd.server_close()
