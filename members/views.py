@@ -115,7 +115,16 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "members/organisation_form.html",
-        {"form": form, "look_alikes": look_alikes, "creating": True},
+        {
+            "form": form,
+            "look_alikes": look_alikes,
+            "creating": True,
+            "own_organisation_ids": set(
+                request.user.team_memberships.values_list("organisation_id", flat=True)
+            )
+            if look_alikes
+            else set(),
+        },
     )
 
 
