@@ -54,11 +54,7 @@ def test_a_new_organisation_joins_the_coalition(page, browser, live_server):
     assert_accessible(page)
     page.get_by_role("button", name="Confirm").click()
 
-    # Logged in: register the organisation.
-    page.goto("/en/my/")
-    expect(page.locator("h1")).to_have_text("My organisations")
-    assert_accessible(page)
-    page.get_by_role("link", name="Register an organisation").click()
+    # Verified and logged in, back where the sign-up started: registration.
     expect(page.locator("h1")).to_have_text("Register your organisation")
     assert_accessible(page)
     page.get_by_label("Name").fill("Lisbon Coders Collective")

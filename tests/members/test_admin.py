@@ -210,3 +210,15 @@ def test_people_without_staff_status_cannot_reach_the_admin(client, applications
     assert response.status_code == 302
     assert response["Location"].startswith("/en/admin/login/")
     assert set(MembershipApplication.objects.values_list("status", flat=True)) == {"pending"}
+
+
+def test_the_organisation_list_shows_each_membership_status(
+    client, moderator, applications, django_assert_max_num_queries
+):
+    run_action(client, "accept_applications", applications[:1])
+
+    with django_assert_max_num_queries(12):
+        html = client.get(reverse("admin:members_organisation_changelist")).content.decode()
+
+    assert "Member since" in html
+    assert "Application awaiting decision" in html
