@@ -403,7 +403,13 @@ def membership_apply(request: HttpRequest, slug: str) -> HttpResponse:
                 _("The Members Charter has changed since you opened this page: read it again."),
             )
         else:
-            services.membership_apply(organisation=organisation, user=request.user, charter=charter)
+            try:
+                services.membership_apply(
+                    organisation=organisation, user=request.user, charter=charter
+                )
+            except services.ActionRefusedError as refusal:
+                messages.error(request, str(refusal))
+                return redirect("members:membership_apply", slug=organisation.slug)
             messages.success(
                 request,
                 _(
