@@ -100,7 +100,7 @@ class MembershipHistoryInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ("name", "country", "sector", "type", "size", "member_since", "created_at")
+    list_display = ("name", "country", "sector", "type", "size", "membership", "created_at")
     list_filter = (MembershipStatusFilter, "sector", "type", "size", "country")
     search_fields = ("name", "slug", "contact_email", "website", "team__user__email")
     readonly_fields = ("member_since", "created_at", "updated_at")
@@ -108,6 +108,20 @@ class OrganisationAdmin(admin.ModelAdmin):
     inlines = (TeamMembershipInline, MembershipHistoryInline)
     date_hierarchy = "created_at"
     show_full_result_count = False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        pending = MembershipApplication.objects.filter(
+            organisation=OuterRef("pk"), status=MembershipApplication.Status.PENDING
+        )
+        return super().get_queryset(request).annotate(awaiting_decision=Exists(pending))
+
+    @admin.display(description=_("Coalition membership"), ordering="member_since")
+    def membership(self, obj: Organisation) -> str:
+        if obj.member_since:
+            return _("Member since %(date)s") % {"date": obj.member_since.date().isoformat()}
+        if getattr(obj, "awaiting_decision", False):
+            return str(_("Application awaiting decision"))
+        return "—"
 
 
 def _pending_only(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.postgres.search import TrigramSimilarity
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from members.models import (
     Invitation,
@@ -56,9 +56,15 @@ def latest_application(organisation: Organisation) -> MembershipApplication | No
 
 
 def memberships_of(user: User) -> QuerySet[TeamMembership]:
+    """The user's places in teams, each with `awaiting_decision` (the organisation's
+    membership application is pending)."""
+    pending = MembershipApplication.objects.filter(
+        organisation=OuterRef("organisation"), status=MembershipApplication.Status.PENDING
+    )
     return (
         TeamMembership.objects.filter(user=user)
         .select_related("organisation")
+        .annotate(awaiting_decision=Exists(pending))
         .order_by("organisation__name")
     )
 

@@ -7,6 +7,7 @@ import hashlib
 import secrets
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -340,12 +341,24 @@ def membership_apply(
         raise ActionRefusedError(
             _("The Members Charter has changed: read the current version and endorse it.")
         )
-    return MembershipApplication.objects.create(
+    application = MembershipApplication.objects.create(
         organisation=organisation,
         charter=charter,
         endorsed_by=user,
         endorsed_at=now or timezone.now(),
     )
+    emails.send(
+        "membership_submitted",
+        settings.MODERATORS_EMAIL,
+        {
+            "organisation": organisation,
+            "charter": charter,
+            "url": emails.portal_url(
+                "admin:members_membershipapplication_change", object_id=application.pk
+            ),
+        },
+    )
+    return application
 
 
 @transaction.atomic

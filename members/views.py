@@ -115,7 +115,16 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "members/organisation_form.html",
-        {"form": form, "look_alikes": look_alikes, "creating": True},
+        {
+            "form": form,
+            "look_alikes": look_alikes,
+            "creating": True,
+            "own_organisation_ids": set(
+                request.user.team_memberships.values_list("organisation_id", flat=True)
+            )
+            if look_alikes
+            else set(),
+        },
     )
 
 
@@ -394,7 +403,13 @@ def membership_apply(request: HttpRequest, slug: str) -> HttpResponse:
                 _("The Members Charter has changed since you opened this page: read it again."),
             )
         else:
-            services.membership_apply(organisation=organisation, user=request.user, charter=charter)
+            try:
+                services.membership_apply(
+                    organisation=organisation, user=request.user, charter=charter
+                )
+            except services.ActionRefusedError as refusal:
+                messages.error(request, str(refusal))
+                return redirect("members:membership_apply", slug=organisation.slug)
             messages.success(
                 request,
                 _(

@@ -12,7 +12,7 @@ register = template.Library()
 
 def widget_class(widget: forms.Widget) -> str:
     if isinstance(widget, forms.CheckboxInput):
-        return "ecl-checkbox__input portal-checkbox"
+        return "portal-checkbox"
     if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
         return "portal-choice-list"
     if isinstance(widget, forms.Select):

@@ -190,3 +190,25 @@ def test_the_email_change_page_renders_in_the_portal_layout(client):
     assert html.count("<h1") == 1
     assert 'class="ecl-button ecl-button--primary"' in html
     assert "portal-account-nav" in html
+
+
+def test_changing_the_email_address_needs_the_new_one_verified_first(client):
+    user = VerifiedUserFactory(email="old@example.org")
+    client.force_login(user)
+
+    response = client.post("/en/accounts/email/", {"action_add": "", "email": "new@example.org"})
+
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.email == "old@example.org"
+    assert EmailAddress.objects.get(email="new@example.org").verified is False
+    assert mail.outbox[-1].to == ["new@example.org"]
+    link = re.search(r"https?://testserver(\S+/confirm-email/\S+/)", mail.outbox[-1].body).group(1)
+
+    client.post(link)
+
+    user.refresh_from_db()
+    assert user.email == "new@example.org"
+    assert list(EmailAddress.objects.filter(user=user).values_list("email", flat=True)) == [
+        "new@example.org"
+    ]

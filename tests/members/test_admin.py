@@ -210,3 +210,41 @@ def test_people_without_staff_status_cannot_reach_the_admin(client, applications
     assert response.status_code == 302
     assert response["Location"].startswith("/en/admin/login/")
     assert set(MembershipApplication.objects.values_list("status", flat=True)) == {"pending"}
+
+
+def test_the_organisation_list_shows_each_membership_status(
+    client, moderator, applications, django_assert_max_num_queries
+):
+    run_action(client, "accept_applications", applications[:1])
+
+    with django_assert_max_num_queries(12):
+        html = client.get(reverse("admin:members_organisation_changelist")).content.decode()
+
+    assert "Member since" in html
+    assert "Application awaiting decision" in html
+
+
+def test_superusers_add_and_change_users_by_email(client):
+    from members.models import User
+
+    root = User.objects.create_superuser(email="root@example.eu", password="a root pass phrase")
+    client.force_login(root)
+
+    add = client.get(reverse("admin:members_user_add"))
+    created = client.post(
+        reverse("admin:members_user_add"),
+        {
+            "email": "staff@example.eu",
+            "password1": "a long pass phrase for staff",
+            "password2": "a long pass phrase for staff",
+            "usable_password": "true",
+        },
+    )
+    change = client.get(reverse("admin:members_user_change", args=[root.pk]))
+    search = client.get(reverse("admin:members_user_changelist") + "?q=staff")
+
+    assert add.status_code == 200
+    assert created.status_code == 302
+    assert User.objects.get(email="staff@example.eu").check_password("a long pass phrase for staff")
+    assert change.status_code == 200
+    assert search.status_code == 200

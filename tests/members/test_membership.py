@@ -217,3 +217,28 @@ def test_the_organisation_page_shows_the_member_badge_once_accepted(client, orga
     assert "Coalition member</span>" not in before
     assert "Coalition member</span>" in after
     assert 'data-membership="member"' in after
+
+
+def test_moderators_are_told_of_a_new_application(organisation, admin_user, charter, settings):
+    settings.MODERATORS_EMAIL = ["moderation@example.eu"]
+
+    application = services.membership_apply(
+        organisation=organisation, user=admin_user, charter=charter
+    )
+
+    assert [m.to for m in mail.outbox] == [["moderation@example.eu"]]
+    assert (
+        f"/en/admin/members/membershipapplication/{application.pk}/change/" in mail.outbox[0].body
+    )
+
+
+def test_the_dashboard_shows_an_application_awaiting_decision(
+    client, organisation, admin_user, charter
+):
+    MembershipApplicationFactory(organisation=organisation, charter=charter)
+    client.force_login(admin_user)
+
+    html = client.get(reverse("members:dashboard")).content.decode()
+
+    assert "Application awaiting decision" in html
+    assert "Apply: endorse the Charter" not in html

@@ -164,3 +164,15 @@ def test_it_refuses_a_post_without_csrf_token(user):
 
     assert client.post(URL, VALID).status_code == 403
     assert Organisation.objects.count() == 0
+
+
+def test_look_alikes_that_are_already_yours_are_marked_not_offered(client, user):
+    from tests.members.factories import TeamMembershipFactory
+
+    mine = OrganisationFactory(name="Lisbon Coding School Association")
+    TeamMembershipFactory(organisation=mine, user=user)
+
+    html = client.post(URL, VALID).content.decode()
+
+    assert "You are in its team" in html
+    assert reverse("members:join_request", kwargs={"slug": mine.slug}) not in html

@@ -485,3 +485,35 @@ def test_team_actions_refuse_posts_without_csrf_token(organisation, admin_user, 
 
     assert response.status_code == 403
     assert membership_of(editor_user, organisation) is not None
+
+
+def test_a_newcomer_signs_up_from_the_invitation_and_lands_back_on_it(
+    client, organisation, admin_user
+):
+    import re
+
+    _, token = services.invitation_create(
+        organisation=organisation,
+        invited_by=admin_user,
+        email="newcomer@example.org",
+        role="editor",
+    )
+    invitation_path = reverse("members:invitation_accept", kwargs={"token": token})
+    password = "a long pass phrase for the coalition"
+
+    client.post(
+        f"/en/accounts/signup/?next={invitation_path}",
+        {
+            "email": "newcomer@example.org",
+            "password1": password,
+            "password2": password,
+            "next": invitation_path,
+        },
+    )
+    link = re.search(r"https?://testserver(\S+/confirm-email/\S+/)", mail.outbox[-1].body).group(1)
+    confirmed = client.post(link)
+    accepted = client.post(invitation_path)
+
+    assert confirmed["Location"] == invitation_path
+    assert accepted.status_code == 302
+    assert organisation.team.get(user__email="newcomer@example.org").role == "editor"
