@@ -6,6 +6,7 @@ from django.db import transaction
 from coalition import demo
 from members import demo as members_demo
 from members.models import Organisation
+from pledges import demo as pledges_demo
 
 
 class Command(BaseCommand):
@@ -29,6 +30,8 @@ class Command(BaseCommand):
         # does not change what the others create.
         with transaction.atomic():
             lines = members_demo.seed(random.Random(f"{demo.SEED}-members"))
+        with transaction.atomic():
+            lines += pledges_demo.seed(random.Random(f"{demo.SEED}-pledges"))
         for line in lines:
             self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
