@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import random
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -100,6 +101,7 @@ KIND_TARGETS = {
     Indicator.Kind.JOB_VACANCIES: (10, 600),
     Indicator.Kind.NEW_COURSES: (2, 40),
 }
+EDITOR_STATUSES = (S.APPROVED, S.CHANGES_REQUESTED, S.DRAFT, S.SUBMITTED)
 MESSAGES = {
     S.CHANGES_REQUESTED: "Please give a target for each initiative and name the regions.",
     S.REJECTED: "This pledge describes the organisation's usual commercial offer, not a pledge.",
@@ -116,6 +118,10 @@ def _demo_people() -> tuple[object, object]:
     editor = users.filter(email=EDITOR_EMAIL).first()
     if editor is None:
         editor = users.create_user(EDITOR_EMAIL, DEMO_PASSWORD)
+    for user in (editor, moderator):  # allauth needs a verified address to log in
+        EmailAddress.objects.get_or_create(
+            user=user, email=user.email, defaults={"verified": True, "primary": True}
+        )
     return editor, moderator
 
 
@@ -149,14 +155,18 @@ def seed(rng: random.Random) -> list[str]:
     )
     pillars = {p.slug: p for p in Pillar.objects.all()}
     existing = set(Pledge.objects.values_list("organisation_id", "title"))
-    batch = []
+    batch, used = [], {}
     for index in range(PLEDGES):
         status = _weighted(rng, STATUS_WEIGHTS)
         pool = members if (status != S.DRAFT or not others) and members else others
-        organisation = pool[index % len(pool)] if index else editor_org
+        organisation = pool[index % len(pool)]
+        if index < len(EDITOR_STATUSES):  # the demo editor sees every stage of the work
+            organisation, status = editor_org, EDITOR_STATUSES[index]
         topic, what, pillar = TOPICS[rng.randrange(len(TOPICS))]
         country = str(organisation.country)
-        title = f"{topic} {index + 1:03d}"
+        used[organisation.pk, topic] = used.get((organisation.pk, topic), 0) + 1
+        phase = used[organisation.pk, topic]
+        title = topic if phase == 1 else f"{topic} (phase {phase})"
         # Draw everything before the existence check, so the stream stays the same.
         plan = _plan(rng, status, country, pillar, what)
         if (organisation.pk, title) in existing:

@@ -11,6 +11,7 @@ from tests.pledges.factories import (
     ProgressReportFactory,
     ReportedValueFactory,
     complete_pledge,
+    editor_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +110,12 @@ def test_the_svg_badge_answers_405_to_a_post(client, organisation):
     url = reverse("pledges:badge_svg", kwargs={"slug": organisation.slug})
 
     assert client.post(url).status_code == 405
+
+
+def test_the_snippet_escapes_the_organisation_name(client):
+    organisation = MemberOrganisationFactory(name='Quote " and <b>', slug="quotes")
+    client.force_login(editor_of(organisation))
+
+    response = client.get(reverse("pledges:badge_snippet", kwargs={"slug": "quotes"}))
+
+    assert 'alt="Quote &quot; and &lt;b&gt;: Member' in response.context["snippet"]
