@@ -250,6 +250,22 @@ def _plan(rng: random.Random, status, country: str, pillar: str, what: str) -> d
     }
 
 
+def _flow_times(plan: dict, status: str) -> list[datetime.datetime]:
+    """When each workflow step happened (draft, submitted, decision, closing)."""
+    day = datetime.timedelta(days=1)
+    approved_at = plan["approved_at"]
+    if approved_at is not None:
+        return [
+            approved_at - 30 * day,
+            approved_at - 20 * day,
+            approved_at,
+            approved_at + (TODAY - approved_at) / 2,
+        ]
+    start = datetime.datetime.combine(plan["start"], datetime.time(9), tzinfo=datetime.UTC)
+    base = min(start - 60 * day, TODAY - 20 * day)
+    return [base, base + 5 * day, base + 12 * day]
+
+
 def _create_all(batch, pillars, editor, moderator, editor_org_id) -> None:
     """Create the planned pledges with a handful of bulk inserts."""
     pledges = []
@@ -323,10 +339,14 @@ def _create_all(batch, pillars, editor, moderator, editor_org_id) -> None:
             flow.append((S.SUBMITTED, S.APPROVED, moderator, ""))
         if status in (S.COMPLETED, S.WITHDRAWN):
             flow.append((S.APPROVED, status, None, ""))
-        steps += [
-            PledgeTransition(pledge=pledge, from_status=a, to_status=b, actor=who, message=text)
-            for a, b, who, text in flow
-        ]
+        times = _flow_times(plan, status)
+        pledge.created_at, pledge.updated_at = times[0], times[len(flow) - 1]
+        for (a, b, who, text), when in zip(flow, times, strict=False):
+            step = PledgeTransition(
+                pledge=pledge, from_status=a, to_status=b, actor=who, message=text
+            )
+            step.when = when
+            steps.append(step)
         for report_plan in plan["reports"]:
             decided = report_plan["status"] != ProgressReport.Status.SUBMITTED
             reports.append(
@@ -350,29 +370,34 @@ def _create_all(batch, pillars, editor, moderator, editor_org_id) -> None:
                 per_pledge.get(report.pledge_id, []), report_plan["fractions"], strict=False
             )
         ]
-        steps.append(
-            PledgeTransition(
+        submitted = PledgeTransition(
+            pledge_id=report.pledge_id,
+            report=report,
+            from_status="",
+            to_status=ProgressReport.Status.SUBMITTED,
+        )
+        submitted.when = report_plan["at"] - datetime.timedelta(days=7)
+        steps.append(submitted)
+        if report.status != ProgressReport.Status.SUBMITTED:
+            decision = PledgeTransition(
                 pledge_id=report.pledge_id,
                 report=report,
-                from_status="",
-                to_status=ProgressReport.Status.SUBMITTED,
+                from_status=ProgressReport.Status.SUBMITTED,
+                to_status=report.status,
+                actor=moderator,
+                message=""
+                if report.status == ProgressReport.Status.APPROVED
+                else "Please add a link to evidence of the numbers.",
             )
-        )
-        if report.status != ProgressReport.Status.SUBMITTED:
-            steps.append(
-                PledgeTransition(
-                    pledge_id=report.pledge_id,
-                    report=report,
-                    from_status=ProgressReport.Status.SUBMITTED,
-                    to_status=report.status,
-                    actor=moderator,
-                    message=""
-                    if report.status == ProgressReport.Status.APPROVED
-                    else "Please add a link to evidence of the numbers.",
-                )
-            )
+            decision.when = report_plan["at"]
+            steps.append(decision)
     ReportedValue.objects.bulk_create(values)
     PledgeTransition.objects.bulk_create(steps)
+    # auto_now_add stamped "now" on insert: give the history its demo dates.
+    for step in steps:
+        step.created_at = step.when
+    PledgeTransition.objects.bulk_update(steps, ["created_at"], batch_size=500)
+    Pledge.objects.bulk_update(pledges, ["created_at", "updated_at"], batch_size=500)
 
     for pledge, (plan, *_rest) in zip(pledges, batch, strict=True):
         if plan["revision"]:  # proposed changes waiting for the moderators
@@ -380,6 +405,9 @@ def _create_all(batch, pillars, editor, moderator, editor_org_id) -> None:
             revision.summary += " We now also cover a second region."
             revision.status = S.SUBMITTED
             revision.save(update_fields=["summary", "status"])
-            PledgeTransition.objects.create(
+            step = PledgeTransition.objects.create(
                 pledge=pledge, from_status=S.DRAFT, to_status=S.SUBMITTED, on_revision=True
             )
+            recently = TODAY - datetime.timedelta(days=3)
+            PledgeTransition.objects.filter(pk=step.pk).update(created_at=recently)
+            Pledge.objects.filter(pk=revision.pk).update(created_at=recently, updated_at=recently)

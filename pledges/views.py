@@ -205,6 +205,7 @@ def manage(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "last_message": last_message,
         "revision": revision,
         "problems": services.submission_problems(pledge) if pledge.is_editable else [],
+        "changes": queries.revision_changes(pledge) if pledge.is_revision else [],
     }
     return render(request, "pledges/manage/manage.html", context)
 
