@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import re_path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -53,8 +53,8 @@ class CountryFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        if not self.value():
-            return queryset
+        if self.value() != "eu" and self.value() not in MEMBER_STATES:
+            return queryset  # nothing chosen, or not a Member State
         condition = (
             Q(eu_wide=True) if self.value() == "eu" else Q(countries__contains=[self.value()])
         )
@@ -180,8 +180,8 @@ class DecisionAdminMixin:
     def get_urls(self):
         opts = self.model._meta
         return [
-            path(
-                "<int:object_id>/decide/",
+            re_path(
+                r"^(?P<object_id>[0-9]{1,18})/decide/$",
                 self.admin_site.admin_view(self.decide_view),
                 name=f"{opts.app_label}_{opts.model_name}_decide",
             ),
@@ -189,7 +189,7 @@ class DecisionAdminMixin:
         ]
 
     def decide_view(self, request, object_id):
-        obj = get_object_or_404(self.get_queryset(request), pk=object_id)
+        obj = get_object_or_404(self.get_queryset(request), pk=int(object_id))
         if request.method not in ("GET", "POST"):
             from django.http import HttpResponseNotAllowed
 

@@ -209,3 +209,13 @@ def test_the_admin_shows_what_proposed_changes_change(moderator_client, editor):
     assert "Better title" in response.text
     assert "the approved version the public sees" in response.text
     assert "Title: “" in response.text
+
+
+def test_an_unknown_country_in_the_filter_is_ignored(moderator_client):
+    complete_pledge(submitted=True)
+
+    response = moderator_client.get(
+        reverse("admin:pledges_pledge_changelist") + "?country=%3Cscript%3E"
+    )
+
+    assert response.status_code == 200
