@@ -35,8 +35,13 @@ def report_for_editor(user: User, slug: str, pk: int, report_pk: int):
     return report, pledge, organisation
 
 
-def can_see_unpublished(user: User, pledge: Pledge) -> bool:
-    """The owning organisation's team may look at its pledge before it is public."""
+def is_team(user: User, pledge: Pledge) -> bool:
+    """The user is in the team of the organisation that owns the pledge."""
     if not user.is_authenticated:
         return False
     return pledge.organisation.team.filter(user=user).exists()
+
+
+def can_see_unpublished(user: User, pledge: Pledge) -> bool:
+    """The owning team, and the moderators, may look at a pledge before it is public."""
+    return is_team(user, pledge) or (user.is_staff and user.has_perm("pledges.view_pledge"))

@@ -11,8 +11,8 @@ from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from django.utils.html import format_html
+from django.urls import re_path, reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
@@ -53,8 +53,8 @@ class CountryFilter(admin.SimpleListFilter):
         ]
 
     def queryset(self, request, queryset):
-        if not self.value():
-            return queryset
+        if self.value() != "eu" and self.value() not in MEMBER_STATES:
+            return queryset  # nothing chosen, or not a Member State
         condition = (
             Q(eu_wide=True) if self.value() == "eu" else Q(countries__contains=[self.value()])
         )
@@ -180,8 +180,8 @@ class DecisionAdminMixin:
     def get_urls(self):
         opts = self.model._meta
         return [
-            path(
-                "<int:object_id>/decide/",
+            re_path(
+                r"^(?P<object_id>[0-9]{1,18})/decide/$",
                 self.admin_site.admin_view(self.decide_view),
                 name=f"{opts.app_label}_{opts.model_name}_decide",
             ),
@@ -189,7 +189,7 @@ class DecisionAdminMixin:
         ]
 
     def decide_view(self, request, object_id):
-        obj = get_object_or_404(self.get_queryset(request), pk=object_id)
+        obj = get_object_or_404(self.get_queryset(request), pk=int(object_id))
         if request.method not in ("GET", "POST"):
             from django.http import HttpResponseNotAllowed
 
@@ -243,7 +243,7 @@ class PledgeAdmin(DecisionAdminMixin, admin.ModelAdmin):
     list_select_related = ("organisation",)
     ordering = ("-updated_at",)
     date_hierarchy = "created_at"
-    readonly_fields = ("content", "partner_list", "changes_to")
+    readonly_fields = ("content", "partner_list", "changes_to", "proposed_changes")
     fieldsets = (
         (
             None,
@@ -254,6 +254,7 @@ class PledgeAdmin(DecisionAdminMixin, admin.ModelAdmin):
                     "partner_list",
                     "status",
                     "changes_to",
+                    "proposed_changes",
                     "start_date",
                     "end_date",
                 )
@@ -297,6 +298,15 @@ class PledgeAdmin(DecisionAdminMixin, admin.ModelAdmin):
             obj.revision_of,
             _("the approved version the public sees"),
         )
+
+    @admin.display(description=_("what the proposed changes change"))
+    def proposed_changes(self, obj: Pledge):
+        if not obj.revision_of_id:
+            return "—"
+        lines = queries.revision_changes(obj)
+        if not lines:
+            return _("Nothing yet.")
+        return format_html_join("\n", "<p>{}</p>", ((line,) for line in lines))
 
     @admin.display(description=_("initiatives and indicators"))
     def content(self, obj: Pledge):

@@ -58,7 +58,7 @@ class PledgeForm(forms.ModelForm):
         label=_("Partner organisations"),
         queryset=Organisation.objects.only("pk", "name").order_by("name"),
         required=False,
-        help_text=_("Optional. Organisations that deliver the pledge with you."),
+        help_text=_("Organisations that deliver the pledge with you."),
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
 
@@ -109,7 +109,7 @@ class InitiativeForm(forms.ModelForm):
         label=_("Countries"),
         choices=member_state_choices,
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=forms.CheckboxSelectMultiple,
         help_text=_("One or more Member States, or tick “EU-wide” below."),
     )
     beneficiary_groups = forms.MultipleChoiceField(
@@ -144,10 +144,12 @@ class InitiativeForm(forms.ModelForm):
             "link",
         )
         labels = {"eu_wide": _("EU-wide (all Member States)"), "link": _("Web page")}
-        help_texts = {"link": _("Optional. Where people can find out more, starting https://")}
+        help_texts = {"link": _("Where people can find out more, starting https://")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Needed unless "EU-wide" is ticked: not marked "optional".
+        self.fields["countries"].needed = True
         _style(self)
 
     def clean(self):
@@ -258,7 +260,7 @@ class ReportForm(forms.ModelForm):
         widgets = {"period_start": DateInput(), "period_end": DateInput()}
         help_texts = {
             "narrative": _("What was done in this period, for whom, and what you learnt."),
-            "evidence_url": _("Optional. A page that shows the results, starting https://"),
+            "evidence_url": _("A page that shows the results, starting https://"),
         }
 
     def __init__(self, *args, indicators, **kwargs):

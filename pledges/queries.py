@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from members.models import Organisation
 from pledges import progress
-from pledges.models import Pledge, PledgeTransition, ProgressReport, ReportedValue
+from pledges.models import (
+    Indicator,
+    Initiative,
+    Pledge,
+    PledgeTransition,
+    ProgressReport,
+    ReportedValue,
+)
 
 
 def public() -> QuerySet[Pledge]:
@@ -53,3 +61,88 @@ def organisation_pledges(organisation: Organisation) -> QuerySet[Pledge]:
         )
         .order_by("-updated_at")
     )
+
+
+def _show(value) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value) or "—"
+    return str(value) if value not in (None, "") else "—"
+
+
+def revision_changes(revision: Pledge) -> list[str]:
+    """What proposed changes change on the approved pledge, one line each, for
+    the moderators and the editors (a handful of queries)."""
+    from pledges.services import INDICATOR_CONTENT, INITIATIVE_CONTENT, PLEDGE_CONTENT
+
+    public = revision.revision_of
+    if public is None:
+        return []
+    lines = []
+    for name in PLEDGE_CONTENT:
+        old, new = getattr(public, name), getattr(revision, name)
+        if old != new:
+            label = Pledge._meta.get_field(name).verbose_name
+            lines.append(
+                _("%(field)s: “%(old)s” → “%(new)s”")
+                % {"field": str(label).capitalize(), "old": _show(old), "new": _show(new)}
+            )
+    if set(public.partners.values_list("pk", flat=True)) != set(
+        revision.partners.values_list("pk", flat=True)
+    ):
+        lines.append(_("Partner organisations changed."))
+    prefetch = ("pillars", Prefetch("indicators", queryset=Indicator.objects.order_by("pk")))
+    old_initiatives = {i.pk: i for i in public.initiatives.prefetch_related(*prefetch)}
+    for new in revision.initiatives.prefetch_related(*prefetch):
+        old = old_initiatives.pop(new.origin_id, None)
+        if old is None:
+            lines.append(_("Initiative added: “%(title)s”.") % {"title": new.title})
+            continue
+        for name in INITIATIVE_CONTENT:
+            if name != "position" and getattr(old, name) != getattr(new, name):
+                label = Initiative._meta.get_field(name).verbose_name
+                lines.append(
+                    _("Initiative “%(title)s”, %(field)s: “%(old)s” → “%(new)s”")
+                    % {
+                        "title": new.title,
+                        "field": label,
+                        "old": _show(getattr(old, name)),
+                        "new": _show(getattr(new, name)),
+                    }
+                )
+        old_pillars = sorted(p.short_name for p in old.pillars.all())
+        new_pillars = sorted(p.short_name for p in new.pillars.all())
+        if old_pillars != new_pillars:
+            lines.append(
+                _("Initiative “%(title)s”, pillars: “%(old)s” → “%(new)s”")
+                % {"title": new.title, "old": _show(old_pillars), "new": _show(new_pillars)}
+            )
+        old_indicators = {i.pk: i for i in old.indicators.all()}
+        for indicator in new.indicators.all():
+            before = old_indicators.pop(indicator.origin_id, None)
+            if before is None:
+                lines.append(
+                    _("Initiative “%(title)s”: indicator added: %(indicator)s, target %(target)s.")
+                    % {"title": new.title, "indicator": indicator, "target": indicator.target}
+                )
+            elif any(getattr(before, f) != getattr(indicator, f) for f in INDICATOR_CONTENT):
+                lines.append(
+                    _(
+                        "Initiative “%(title)s”: %(old)s, target %(old_target)s → %(new)s, target "
+                        "%(new_target)s."
+                    )
+                    % {
+                        "title": new.title,
+                        "old": before,
+                        "old_target": before.target,
+                        "new": indicator,
+                        "new_target": indicator.target,
+                    }
+                )
+        for removed in old_indicators.values():
+            lines.append(
+                _("Initiative “%(title)s”: indicator removed: %(indicator)s.")
+                % {"title": new.title, "indicator": removed}
+            )
+    for removed in old_initiatives.values():
+        lines.append(_("Initiative removed: “%(title)s”.") % {"title": removed.title})
+    return lines

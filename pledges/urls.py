@@ -1,6 +1,21 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from pledges import views
+
+
+class IdConverter:
+    """A database id: digits that fit a bigint (longer numbers are 404, not a 500)."""
+
+    regex = "[0-9]{1,18}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return str(value)
+
+
+register_converter(IdConverter, "id")
 
 app_name = "pledges"
 
@@ -9,30 +24,30 @@ app_name = "pledges"
 ORG = "organisations/<slug:slug>/pledges/"
 
 urlpatterns = [
-    path("pledges/<int:pk>/", views.detail, name="detail"),
+    path("pledges/<id:pk>/", views.detail, name="detail"),
     path(ORG, views.pledge_list, name="list"),
     path(ORG + "new/", views.create, name="create"),
     path(ORG + "badge/", views.badge_snippet, name="badge_snippet"),
     path(ORG + "badge.svg", views.badge_svg, name="badge_svg"),
-    path(ORG + "<int:pk>/", views.manage, name="manage"),
-    path(ORG + "<int:pk>/edit/", views.edit, name="edit"),
-    path(ORG + "<int:pk>/preview/", views.preview, name="preview"),
-    path(ORG + "<int:pk>/submit/", views.submit, name="submit"),
-    path(ORG + "<int:pk>/withdraw/", views.withdraw, name="withdraw"),
-    path(ORG + "<int:pk>/delete/", views.delete, name="delete"),
-    path(ORG + "<int:pk>/propose-changes/", views.revise, name="revise"),
-    path(ORG + "<int:pk>/complete/", views.complete, name="complete"),
-    path(ORG + "<int:pk>/initiatives/new/", views.initiative_form, name="initiative_create"),
+    path(ORG + "<id:pk>/", views.manage, name="manage"),
+    path(ORG + "<id:pk>/edit/", views.edit, name="edit"),
+    path(ORG + "<id:pk>/preview/", views.preview, name="preview"),
+    path(ORG + "<id:pk>/submit/", views.submit, name="submit"),
+    path(ORG + "<id:pk>/withdraw/", views.withdraw, name="withdraw"),
+    path(ORG + "<id:pk>/delete/", views.delete, name="delete"),
+    path(ORG + "<id:pk>/propose-changes/", views.revise, name="revise"),
+    path(ORG + "<id:pk>/complete/", views.complete, name="complete"),
+    path(ORG + "<id:pk>/initiatives/new/", views.initiative_form, name="initiative_create"),
     path(
-        ORG + "<int:pk>/initiatives/<int:initiative_pk>/edit/",
+        ORG + "<id:pk>/initiatives/<id:initiative_pk>/edit/",
         views.initiative_form,
         name="initiative_edit",
     ),
     path(
-        ORG + "<int:pk>/initiatives/<int:initiative_pk>/delete/",
+        ORG + "<id:pk>/initiatives/<id:initiative_pk>/delete/",
         views.initiative_delete,
         name="initiative_delete",
     ),
-    path(ORG + "<int:pk>/reports/new/", views.report_create, name="report_create"),
-    path(ORG + "<int:pk>/reports/<int:report_pk>/edit/", views.report_edit, name="report_edit"),
+    path(ORG + "<id:pk>/reports/new/", views.report_create, name="report_create"),
+    path(ORG + "<id:pk>/reports/<id:report_pk>/edit/", views.report_edit, name="report_edit"),
 ]

@@ -10,13 +10,14 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from members.access import organisation_for_user
 from members.models import Organisation
 from pledges import badges, progress, queries, services
-from pledges.access import can_see_unpublished, pledge_for_editor, report_for_editor
+from pledges.access import can_see_unpublished, is_team, pledge_for_editor, report_for_editor
 from pledges.forms import (
     IndicatorFormSet,
     InitiativeForm,
@@ -70,14 +71,14 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A pledge as the public sees it; the owning team also sees it before it is
     public (with a banner saying so) and its workflow history."""
     pledge = get_object_or_404(queries.pledge_with_content(), pk=pk)
-    is_team = can_see_unpublished(request.user, pledge)
-    if not pledge.is_public and not is_team:
+    team = is_team(request.user, pledge)
+    if not pledge.is_public and not (team or can_see_unpublished(request.user, pledge)):
         raise Http404
-    context = _body_context(pledge, show_all_reports=is_team)
+    context = _body_context(pledge, show_all_reports=team)
     context |= {
-        "is_team": is_team,
+        "is_team": team,
         "badges": badges.organisation_badges(pledge.organisation),
-        "transitions": queries.transitions_for(pledge) if is_team else [],
+        "transitions": queries.transitions_for(pledge) if team else [],
     }
     return render(request, "pledges/detail.html", context)
 
@@ -131,10 +132,11 @@ def badge_snippet(request: HttpRequest, slug: str) -> HttpResponse:
         target_url = settings.SITE_URL + organisation.get_absolute_url()
     except NoReverseMatch:  # the public organisation page is not there yet
         target_url = settings.SITE_URL + reverse("home")
-    snippet = (
-        f'<a href="{target_url}"><img src="{svg_url}" '
-        f'alt="{organisation.name}: {", ".join(str(b.name) for b in earned)} — '
-        f'{settings.SITE_NAME}" height="44"></a>'
+    snippet = format_html(
+        '<a href="{}"><img src="{}" alt="{}" height="44"></a>',
+        target_url,
+        svg_url,
+        f"{organisation.name}: {', '.join(str(b.name) for b in earned)} — {settings.SITE_NAME}",
     )
     return render(
         request,
@@ -203,6 +205,7 @@ def manage(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "last_message": last_message,
         "revision": revision,
         "problems": services.submission_problems(pledge) if pledge.is_editable else [],
+        "changes": queries.revision_changes(pledge) if pledge.is_revision else [],
     }
     return render(request, "pledges/manage/manage.html", context)
 

@@ -58,3 +58,19 @@ def status_modifier(status: str) -> str:
         "withdrawn": "neutral",
         "draft": "neutral",
     }.get(status, "neutral")
+
+
+@register.inclusion_tag("pledges/includes/organisation_pledges.html")
+def organisation_pledges(organisation, heading_level: int = 2) -> dict:
+    """The organisation's public pledges with their totals (three queries), for
+    the organisation's public page."""
+    from pledges import progress
+    from pledges.models import Pledge
+
+    public = Pledge.objects.public().filter(organisation=organisation)
+    return {
+        "organisation": organisation,
+        "pledges": list(public.order_by("-approved_at", "-pk").only("pk", "title", "status")),
+        "totals": progress.totals_for_queryset(public),
+        "heading_level": heading_level,
+    }

@@ -195,3 +195,27 @@ def test_the_decide_page_is_404_for_an_unknown_pledge(moderator_client):
     url = reverse("admin:pledges_pledge_decide", args=[999999])
 
     assert moderator_client.get(url).status_code == 404
+
+
+def test_the_admin_shows_what_proposed_changes_change(moderator_client, editor):
+    from pledges import services
+
+    pledge = complete_pledge(organisation=editor.organisations.get(), approved=True)
+    revision = services.pledge_revise(pledge=pledge, actor=editor)
+    services.pledge_update(pledge=revision, actor=editor, title="Better title")
+
+    response = moderator_client.get(reverse("admin:pledges_pledge_change", args=[revision.pk]))
+
+    assert "Better title" in response.text
+    assert "the approved version the public sees" in response.text
+    assert "Title: “" in response.text
+
+
+def test_an_unknown_country_in_the_filter_is_ignored(moderator_client):
+    complete_pledge(submitted=True)
+
+    response = moderator_client.get(
+        reverse("admin:pledges_pledge_changelist") + "?country=%3Cscript%3E"
+    )
+
+    assert response.status_code == 200

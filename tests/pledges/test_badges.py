@@ -11,6 +11,7 @@ from tests.pledges.factories import (
     ProgressReportFactory,
     ReportedValueFactory,
     complete_pledge,
+    editor_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -109,3 +110,32 @@ def test_the_svg_badge_answers_405_to_a_post(client, organisation):
     url = reverse("pledges:badge_svg", kwargs={"slug": organisation.slug})
 
     assert client.post(url).status_code == 405
+
+
+def test_the_snippet_escapes_the_organisation_name(client):
+    organisation = MemberOrganisationFactory(name='Quote " and <b>', slug="quotes")
+    client.force_login(editor_of(organisation))
+
+    response = client.get(reverse("pledges:badge_snippet", kwargs={"slug": "quotes"}))
+
+    assert 'alt="Quote &quot; and &lt;b&gt;: Member' in response.context["snippet"]
+
+
+def test_the_organisation_pledges_tag_lists_public_pledges_with_totals(
+    organisation, django_assert_max_num_queries
+):
+    public = complete_pledge(organisation=organisation, approved=True, title="Public one")
+    complete_pledge(organisation=organisation, title="Secret draft")
+    ReportedValueFactory(
+        report=ProgressReportFactory(pledge=public, status=ProgressReport.Status.APPROVED),
+        indicator=Indicator.objects.get(initiative__pledge=public),
+        value=250,
+    )
+    template = Template("{% load pledge_tags %}{% organisation_pledges organisation %}")
+
+    with django_assert_max_num_queries(3):
+        html = template.render(Context({"organisation": organisation}))
+
+    assert "Public one" in html
+    assert "Secret draft" not in html
+    assert "250 of 1,000 (25%)" in html

@@ -142,3 +142,14 @@ def test_it_includes_the_share_partial(client):
     response = client.get(url(pledge))
 
     assert "pledges/includes/pledge_share.html" in [t.name for t in response.templates]
+
+
+def test_moderators_may_look_at_a_pledge_before_it_is_public(client, moderator):
+    pledge = complete_pledge(submitted=True)
+    client.force_login(moderator)
+
+    response = client.get(url(pledge))
+
+    assert response.status_code == 200
+    assert "Not public." in response.text
+    assert "Workflow history" not in response.text  # that is the team's page

@@ -112,3 +112,17 @@ def test_admins_of_the_team_may_edit_too(client, organisation, objects):
     url = reverse("pledges:edit", kwargs={"slug": organisation.slug, "pk": objects["pledge"].pk})
 
     assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize(("name", "needs_pledge", "extra", "methods"), VIEWS)
+def test_an_empty_post_never_fails(
+    editor_client, objects, organisation, name, needs_pledge, extra, methods
+):
+    url = url_for(name, needs_pledge, extra, objects, organisation)
+
+    if "POST" in methods:
+        assert editor_client.post(url, {}).status_code in (200, 302)
+
+
+def test_an_id_too_large_for_the_database_is_404(client):
+    assert client.get("/en/pledges/99999999999999999999999/").status_code == 404

@@ -7,6 +7,7 @@ from coalition import demo
 from members import demo as members_demo
 from members.models import Organisation
 from national import demo as national_demo
+from pledges import demo as pledges_demo
 
 
 class Command(BaseCommand):
@@ -30,6 +31,8 @@ class Command(BaseCommand):
         # does not change what the others create.
         with transaction.atomic():
             lines = members_demo.seed(random.Random(f"{demo.SEED}-members"))
+        with transaction.atomic():
+            lines += pledges_demo.seed(random.Random(f"{demo.SEED}-pledges"))
         with transaction.atomic():
             lines += national_demo.seed(random.Random(f"{demo.SEED}-national"))
         for line in lines:
