@@ -296,3 +296,19 @@ def test_the_schedule_needs_a_backend_that_runs_tasks_later():
     call_command("harvest_feeds", "--schedule", stdout=out)
 
     assert "cannot run tasks later" in out.getvalue()
+
+
+def test_the_schedule_enqueues_one_next_run_on_the_database_backend(settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from national import tasks
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+    first = tasks.schedule_next_harvest(now=NOW)
+    second = tasks.schedule_next_harvest(now=NOW)
+
+    assert (first, second) == (True, False)
+    (queued,) = DBTaskResult.objects.all()
+    assert queued.task_path == "national.tasks.scheduled_harvest"
+    assert queued.run_after == NOW + dt.timedelta(minutes=60)
