@@ -82,6 +82,18 @@ class HarvestReport:
         }
 
 
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects to http and https addresses only (never ftp or file)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if not newurl.lower().startswith(("http://", "https://")):
+            raise FeedError("The website redirected to an address that is not http or https.")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_opener = urllib.request.build_opener(_HttpOnlyRedirects)
+
+
 def fetch(url: str, *, etag: str = "", last_modified: str = "") -> Fetched:
     """GET a feed with a timeout (for the whole download, not only each read),
     a size limit and a conditional GET. Raises FeedError."""
@@ -99,7 +111,7 @@ def fetch(url: str, *, etag: str = "", last_modified: str = "") -> Fetched:
     request = urllib.request.Request(url, headers=headers)  # noqa: S310 - scheme checked above
     deadline = time.monotonic() + timeout
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        with _opener.open(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > limit:
                 raise FeedError(f"The feed is too big ({int(length):,} bytes; limit {limit:,}).")

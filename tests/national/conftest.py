@@ -30,6 +30,14 @@ class FeedServer:
             def do_GET(self):
                 server.requests.append((self.path, dict(self.headers)))
                 path = self.path.split("?")[0]
+                if path.startswith("/redirect/"):  # /redirect/<scheme>/<path>
+                    _, _, scheme, target = path.split("/", 3)
+                    host = "{}:{}".format(*self.server.server_address[:2])
+                    self.send_response(302)
+                    self.send_header("Location", f"{scheme}://{host}/{target}")
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 if path.startswith("/slow/"):
                     time.sleep(server.slow_seconds)
                     path = path.removeprefix("/slow")

@@ -240,6 +240,23 @@ def test_it_fetches_only_http_addresses(feed_server, tmp_path):
     assert Item.objects.count() == 0
 
 
+def test_it_follows_a_redirect_to_another_http_address(feed_server):
+    feed = feed_for(feed_server, "redirect/http/atom.xml", country="DE")
+
+    report = harvest.harvest_feed(feed=feed, now=NOW)
+
+    assert (report.created, report.error) == (2, "")
+
+
+def test_it_refuses_a_redirect_to_another_scheme(feed_server):
+    feed = feed_for(feed_server, "redirect/ftp/atom.xml", country="DE")
+
+    report = harvest.harvest_feed(feed=feed, now=NOW)
+
+    assert report.error == "The website redirected to an address that is not http or https."
+    assert Item.objects.count() == 0
+
+
 def test_one_failing_feed_never_stops_the_others(feed_server):
     slow = feed_for(feed_server, "slow/slow.xml", country="BE")
     broken = feed_for(feed_server, "broken.xml", country="AT")

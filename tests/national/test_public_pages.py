@@ -39,12 +39,19 @@ def test_it_shows_the_index_with_a_map_and_its_table(client):
 
 
 def test_it_marks_connected_coalitions_on_the_index(client):
-    FeedFactory(coalition=NationalCoalitionFactory(country="DE"))
+    germany = NationalCoalitionFactory(country="DE")
+    FeedFactory(coalition=germany, kind=Kind.NEWS)
+    FeedFactory(coalition=germany, kind=Kind.EVENT)
+    ItemFactory.create_batch(3, coalition=germany)
     NationalCoalitionFactory(country="AT")
 
     response = client.get(reverse("national:index"))
 
     assert response.text.count("Connected website</span>") == 1
+    counts = {
+        c.country.code: (c.public_items, c.active_feeds) for c in response.context["coalitions"]
+    }
+    assert counts == {"DE": (3, 2), "AT": (0, 0)}
 
 
 def test_it_shows_an_empty_index(client):
