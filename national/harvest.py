@@ -57,6 +57,7 @@ class Fetched:
 @dataclass
 class FeedReport:
     feed_id: int
+    created_pending: list[int] = field(default_factory=list)  # new items to moderate
     created: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -67,6 +68,10 @@ class FeedReport:
 @dataclass
 class HarvestReport:
     feeds: list[FeedReport] = field(default_factory=list)
+
+    @property
+    def created_pending(self) -> list[int]:
+        return [pk for report in self.feeds for pk in report.created_pending]
 
     @property
     def failed(self) -> int:
@@ -271,7 +276,7 @@ def store_entries(*, feed: Feed, entries: list[Entry]) -> FeedReport:
         }
         item = known.get(entry.guid)
         if item is None:
-            Item.objects.create(
+            created = Item.objects.create(
                 coalition=coalition,
                 country=coalition.country,
                 guid=entry.guid,
@@ -280,6 +285,8 @@ def store_entries(*, feed: Feed, entries: list[Entry]) -> FeedReport:
                 **values,
             )
             report.created += 1
+            if created.state == Item.State.PENDING:
+                report.created_pending.append(created.pk)
         elif item.fingerprint != entry.fingerprint or item.kind != feed.kind:
             for name, value in values.items():
                 setattr(item, name, value)
