@@ -121,7 +121,9 @@ def fetch(url: str, *, etag: str = "", last_modified: str = "") -> Fetched:
             if length and length.isdigit() and int(length) > limit:
                 raise FeedError(f"The feed is too big ({int(length):,} bytes; limit {limit:,}).")
             chunks, size = [], 0
-            while chunk := response.read(65536):
+            # read1: one receive at a time, so a server that trickles bytes
+            # cannot stretch the download past the deadline.
+            while chunk := response.read1(65536):
                 size += len(chunk)
                 if size > limit:
                     raise FeedError(f"The feed is too big (over {limit:,} bytes).")

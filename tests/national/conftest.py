@@ -41,6 +41,16 @@ class FeedServer:
                 if path.startswith("/slow/"):
                     time.sleep(server.slow_seconds)
                     path = path.removeprefix("/slow")
+                if path.startswith("/drip/"):  # headers at once, then a byte at a time
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/xml")
+                    self.end_headers()
+                    with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                        for byte in (server.root / "rss.xml").read_bytes()[:40]:
+                            self.wfile.write(bytes([byte]))
+                            self.wfile.flush()
+                            time.sleep(0.05)
+                    return
                 stream = path.startswith("/stream/")
                 path = path.removeprefix("/stream")
                 file = server.root / path.lstrip("/")

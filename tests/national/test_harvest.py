@@ -1,6 +1,7 @@
 """The harvester against a real local HTTP server serving real feed files."""
 
 import datetime as dt
+import time
 from io import StringIO
 
 import pytest
@@ -192,6 +193,17 @@ def test_it_gives_up_on_a_slow_feed(feed_server):
     assert Item.objects.count() == 0
     feed.refresh_from_db()
     assert feed.consecutive_failures == 1
+
+
+def test_it_gives_up_on_a_feed_that_trickles_in_slower_than_the_timeout(feed_server):
+    feed = feed_for(feed_server, "drip/rss.xml")  # 40 bytes, one per 50 ms: 2 seconds
+    started = time.monotonic()
+
+    report = harvest.harvest_feed(feed=feed, now=NOW)
+
+    assert report.error == "The feed took longer than 0.5 seconds to download."
+    assert time.monotonic() - started < 1.5  # stopped at the deadline, not at the end
+    assert Item.objects.count() == 0
 
 
 def test_it_refuses_a_huge_feed_by_its_announced_length(feed_server):
