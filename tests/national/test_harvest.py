@@ -341,3 +341,13 @@ def test_the_schedule_enqueues_one_next_run_on_the_database_backend(settings):
     (queued,) = DBTaskResult.objects.all()
     assert queued.task_path == "national.tasks.scheduled_harvest"
     assert queued.run_after == NOW + dt.timedelta(minutes=60)
+
+
+def test_the_command_can_hand_the_harvest_to_the_worker(feed_server):
+    feed_for(feed_server, "atom.xml", country="DE")
+    out = StringIO()
+
+    call_command("harvest_feeds", "--enqueue", stdout=out)
+
+    assert out.getvalue().startswith("Harvest enqueued (task ")
+    assert Item.objects.count() == 2  # the immediate backend of the tests ran it at once
