@@ -406,6 +406,19 @@ class EuropeMap:
     title: str
     legend_label: str
     map_id: str
+    # (colour, label) from "None" (colour "") to the darkest class: the template
+    # repeats the key in HTML for narrow screens, where the SVG's text is too small.
+    legend: list[tuple[str, str]]
+
+
+def legend_entries(values: Mapping[str, int]) -> list[tuple[str, str]]:
+    """The key of a map of these values: ("", "None"), then (colour, range) per class."""
+    breaks = class_breaks(values.get(code, 0) for code in EU_CODES)
+    colours = class_colours(len(breaks))
+    return [("", _("None"))] + [
+        (colour, _range_label(low, high))
+        for (low, high), colour in zip(breaks, colours, strict=True)
+    ]
 
 
 def _sort_key(name: str) -> str:
@@ -458,6 +471,8 @@ def render_europe_map(
         f"#{map_id} a:focus .m-c{{stroke:#000;stroke-width:3;paint-order:stroke}}"
         f"#{map_id} a:focus .m-f{{stroke:#ffd617;stroke-width:1.5}}"
         f"#{map_id} text{{font-family:Arial,sans-serif;fill:#171a22}}"
+        # Below 40rem the key's text would be tiny: the page repeats it in HTML.
+        f"@media (max-width:40rem){{#{map_id} .m-legend{{display:none}}}}"
         "</style>",
         "<defs>"
         f'<pattern id="{map_id}-none" width="6" height="6" patternUnits="userSpaceOnUse" '
@@ -549,4 +564,11 @@ def europe_map(
         legend_label=legend_label,
         map_id=map_id,
     )
-    return EuropeMap(svg=svg, rows=rows, title=title, legend_label=legend_label, map_id=map_id)
+    return EuropeMap(
+        svg=svg,
+        rows=rows,
+        title=title,
+        legend_label=legend_label,
+        map_id=map_id,
+        legend=legend_entries(values),
+    )

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from coalition.maps import country_names
 from national import harvest, services
 from national.models import Feed, Item, NationalCoalition
 
@@ -25,6 +26,27 @@ def _health(feed: Feed) -> str:
             feed.consecutive_failures,
         ) % {"count": feed.consecutive_failures},
     )  # fmt: skip
+
+
+class MemberStateFilter(admin.SimpleListFilter):
+    """Countries that hold items, by name (the default lists every country in the world)."""
+
+    title = _("country")
+    parameter_name = "country__exact"
+
+    def lookups(self, request, model_admin):
+        present = set(
+            model_admin.get_queryset(request)
+            .order_by()
+            .values_list("country", flat=True)
+            .distinct()
+        )
+        return [(code, name) for code, name in country_names().items() if code in present]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(country=self.value())
+        return queryset
 
 
 class FeedInline(admin.TabularInline):
@@ -149,7 +171,7 @@ class ItemAdmin(admin.ModelAdmin):
         "starts_on",
         "published_at",
     )
-    list_filter = ("state", "kind", "source", "country", "language")
+    list_filter = ("state", "kind", "source", MemberStateFilter, "language")
     list_select_related = ("coalition",)
     search_fields = ("title", "summary", "guid")
     date_hierarchy = "created_at"

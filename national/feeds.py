@@ -7,7 +7,6 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from coalition.demo import MEMBER_STATES
@@ -62,7 +61,7 @@ class CountryFeed(Feed):
     def item_description(self, entry) -> str:
         if isinstance(entry, Pledge):
             return entry.summary
-        return strip_tags(entry.summary)
+        return entry.summary_text
 
     def item_link(self, entry) -> str:
         if isinstance(entry, Pledge):

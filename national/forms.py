@@ -101,6 +101,9 @@ class ItemForm(PortalFormMixin, forms.ModelForm):
         for name in ("title", "summary", "location"):
             self.fields[name].validators.append(plain_text_only)
         self.fields["summary"].required = True
+        self.fields["summary"].help_text = _(
+            "Plain text, up to 5,000 characters; a blank line starts a new paragraph."
+        )
         self.fields["link"].help_text = _("Where people read more, on your website.")
         self.fields["location"].help_text = _("For events: the city and venue, or “Online”.")
         self.fields["deadline"].help_text = _(

@@ -57,6 +57,7 @@ class Fetched:
 @dataclass
 class FeedReport:
     feed_id: int
+    created_pending: list[int] = field(default_factory=list)  # new items to moderate
     created: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -67,6 +68,10 @@ class FeedReport:
 @dataclass
 class HarvestReport:
     feeds: list[FeedReport] = field(default_factory=list)
+
+    @property
+    def created_pending(self) -> list[int]:
+        return [pk for report in self.feeds for pk in report.created_pending]
 
     @property
     def failed(self) -> int:
@@ -80,6 +85,18 @@ class HarvestReport:
             "updated": sum(r.updated for r in self.feeds),
             "not_modified": sum(1 for r in self.feeds if r.not_modified),
         }
+
+
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects to http and https addresses only (never ftp or file)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if not newurl.lower().startswith(("http://", "https://")):
+            raise FeedError("The website redirected to an address that is not http or https.")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_opener = urllib.request.build_opener(_HttpOnlyRedirects)
 
 
 def fetch(url: str, *, etag: str = "", last_modified: str = "") -> Fetched:
@@ -99,12 +116,14 @@ def fetch(url: str, *, etag: str = "", last_modified: str = "") -> Fetched:
     request = urllib.request.Request(url, headers=headers)  # noqa: S310 - scheme checked above
     deadline = time.monotonic() + timeout
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        with _opener.open(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > limit:
                 raise FeedError(f"The feed is too big ({int(length):,} bytes; limit {limit:,}).")
             chunks, size = [], 0
-            while chunk := response.read(65536):
+            # read1: one receive at a time, so a server that trickles bytes
+            # cannot stretch the download past the deadline.
+            while chunk := response.read1(65536):
                 size += len(chunk)
                 if size > limit:
                     raise FeedError(f"The feed is too big (over {limit:,} bytes).")
@@ -259,7 +278,7 @@ def store_entries(*, feed: Feed, entries: list[Entry]) -> FeedReport:
         }
         item = known.get(entry.guid)
         if item is None:
-            Item.objects.create(
+            created = Item.objects.create(
                 coalition=coalition,
                 country=coalition.country,
                 guid=entry.guid,
@@ -268,6 +287,8 @@ def store_entries(*, feed: Feed, entries: list[Entry]) -> FeedReport:
                 **values,
             )
             report.created += 1
+            if created.state == Item.State.PENDING:
+                report.created_pending.append(created.pk)
         elif item.fingerprint != entry.fingerprint or item.kind != feed.kind:
             for name, value in values.items():
                 setattr(item, name, value)

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from members.models import Organisation
-from national.sanitise import sanitise_html
+from national.sanitise import plain_text, sanitise_html
 
 
 class Language(models.TextChoices):
@@ -271,6 +271,11 @@ class Item(models.Model):
     @property
     def is_public(self) -> bool:
         return self.state == self.State.APPROVED
+
+    @property
+    def summary_text(self) -> str:
+        """The summary without markup (for descriptions and feeds)."""
+        return plain_text(self.summary) if self.source == self.Source.HARVESTED else self.summary
 
     @property
     def summary_html(self) -> str:

@@ -33,7 +33,8 @@ def viewer_url(country: str) -> str | None:
 
 def coalitions_for_index() -> QuerySet[NationalCoalition]:
     return NationalCoalition.objects.annotate(
-        public_items=Count("items", filter=Q(items__state=Item.State.APPROVED)),
+        # distinct: the join with feeds would count each item once per feed
+        public_items=Count("items", filter=Q(items__state=Item.State.APPROVED), distinct=True),
         active_feeds=Count("feeds", filter=Q(feeds__is_active=True), distinct=True),
     ).order_by("name")
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from national.models import Item, NationalCoalition
+from national.tasks import notify_moderators
 
 EDITABLE_FIELDS = (
     "kind",
@@ -42,6 +43,8 @@ def item_create(*, coalition: NationalCoalition, editor, data: dict[str, Any]) -
     )
     item.full_clean()
     item.save()
+    if item.state == Item.State.PENDING:
+        notify_moderators(item_ids=[item.pk])
     return item
 
 
@@ -55,6 +58,8 @@ def item_update(*, item: Item, editor, data: dict[str, Any]) -> Item:
     item.state = _state_after_edit(item.coalition)
     item.full_clean()
     item.save()
+    if item.state == Item.State.PENDING:
+        notify_moderators(item_ids=[item.pk])
     return item
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
@@ -21,16 +22,39 @@ def interval() -> dt.timedelta:
     return dt.timedelta(minutes=int(getattr(settings, "NATIONAL_HARVEST_INTERVAL_MINUTES", 60)))
 
 
+def _harvest() -> dict[str, int]:
+    report = harvest.harvest_all(now=timezone.now())
+    if report.created_pending:
+        notify_moderators(item_ids=report.created_pending)
+    return report.as_dict()
+
+
 @task
 def harvest_feeds() -> dict[str, int]:
-    return harvest.harvest_all(now=timezone.now()).as_dict()
+    return _harvest()
 
 
 @task
 def scheduled_harvest() -> dict[str, int]:
-    summary = harvest.harvest_all(now=timezone.now()).as_dict()
+    summary = _harvest()
     schedule_next_harvest(now=timezone.now())
     return summary
+
+
+@task
+def send_moderation_notice(item_ids: list[int]) -> int:
+    """Email the moderators (MODERATORS_EMAIL) about items waiting for them."""
+    from national.notifications import email_moderators
+
+    return email_moderators(item_ids=item_ids)
+
+
+def notify_moderators(*, item_ids: list[int]) -> None:
+    """Queue the moderators' email once the current transaction commits."""
+    if not item_ids or not settings.MODERATORS_EMAIL:
+        return
+    ids = list(item_ids)
+    transaction.on_commit(lambda: send_moderation_notice.enqueue(ids))
 
 
 def schedule_next_harvest(*, now: dt.datetime) -> bool:

@@ -144,12 +144,14 @@ def content(request: HttpRequest, kind: str | None = None) -> HttpResponse:
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = item_for_viewer(request.user, pk)
     code = item.country.code
+    # Until the Pledge Viewer exists, the coalition page's pledges section stands in.
+    pledges_url = queries.viewer_url(code) or f"{item.coalition.get_absolute_url()}#pledges-title"
     return render(
         request,
         "national/item_detail.html",
         {
             "item": item,
-            "viewer_url": queries.viewer_url(code),
+            "viewer_url": pledges_url,
             "is_editor": _is_editor(request, item.coalition),
             "today": _today(),
         },

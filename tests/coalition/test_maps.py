@@ -249,3 +249,21 @@ def test_it_finds_the_atlas_in_node_modules_when_assets_are_not_built(settings, 
         built.parent.mkdir(parents=True)
         built.write_text("{}")
         assert maps.atlas_path() == built
+
+
+def test_it_gives_the_key_for_the_html_legend():
+    country_map = maps.europe_map(
+        {"FR": 10, "DE": 1000},
+        link_for=lambda c: None,
+        title="t",
+        description="d",
+        legend_label="l",
+    )
+
+    assert country_map.legend == [
+        ("", "None"),
+        (maps.PALETTE[0], "1–10"),
+        (maps.PALETTE[-1], "11–1,000"),
+    ]
+    html = render_to_string("includes/europe_map.html", {"map": country_map})
+    assert f'style="background:{maps.PALETTE[0]}"></span>1–10</li>' in html

@@ -30,9 +30,27 @@ class FeedServer:
             def do_GET(self):
                 server.requests.append((self.path, dict(self.headers)))
                 path = self.path.split("?")[0]
+                if path.startswith("/redirect/"):  # /redirect/<scheme>/<path>
+                    _, _, scheme, target = path.split("/", 3)
+                    host = "{}:{}".format(*self.server.server_address[:2])
+                    self.send_response(302)
+                    self.send_header("Location", f"{scheme}://{host}/{target}")
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
                 if path.startswith("/slow/"):
                     time.sleep(server.slow_seconds)
                     path = path.removeprefix("/slow")
+                if path.startswith("/drip/"):  # headers at once, then a byte at a time
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/xml")
+                    self.end_headers()
+                    with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                        for byte in (server.root / "rss.xml").read_bytes()[:40]:
+                            self.wfile.write(bytes([byte]))
+                            self.wfile.flush()
+                            time.sleep(0.05)
+                    return
                 stream = path.startswith("/stream/")
                 path = path.removeprefix("/stream")
                 file = server.root / path.lstrip("/")

@@ -1,6 +1,7 @@
 """The harvester against a real local HTTP server serving real feed files."""
 
 import datetime as dt
+import time
 from io import StringIO
 
 import pytest
@@ -194,6 +195,17 @@ def test_it_gives_up_on_a_slow_feed(feed_server):
     assert feed.consecutive_failures == 1
 
 
+def test_it_gives_up_on_a_feed_that_trickles_in_slower_than_the_timeout(feed_server):
+    feed = feed_for(feed_server, "drip/rss.xml")  # 40 bytes, one per 50 ms: 2 seconds
+    started = time.monotonic()
+
+    report = harvest.harvest_feed(feed=feed, now=NOW)
+
+    assert report.error == "The feed took longer than 0.5 seconds to download."
+    assert time.monotonic() - started < 1.5  # stopped at the deadline, not at the end
+    assert Item.objects.count() == 0
+
+
 def test_it_refuses_a_huge_feed_by_its_announced_length(feed_server):
     feed = feed_for(feed_server, "huge.xml", kind=Kind.TRAINING)
 
@@ -237,6 +249,23 @@ def test_it_fetches_only_http_addresses(feed_server, tmp_path):
     report = harvest.harvest_feed(feed=feed, now=NOW)
 
     assert report.error == "Only http and https feed addresses are fetched."
+    assert Item.objects.count() == 0
+
+
+def test_it_follows_a_redirect_to_another_http_address(feed_server):
+    feed = feed_for(feed_server, "redirect/http/atom.xml", country="DE")
+
+    report = harvest.harvest_feed(feed=feed, now=NOW)
+
+    assert (report.created, report.error) == (2, "")
+
+
+def test_it_refuses_a_redirect_to_another_scheme(feed_server):
+    feed = feed_for(feed_server, "redirect/ftp/atom.xml", country="DE")
+
+    report = harvest.harvest_feed(feed=feed, now=NOW)
+
+    assert report.error == "The website redirected to an address that is not http or https."
     assert Item.objects.count() == 0
 
 
@@ -296,3 +325,29 @@ def test_the_schedule_needs_a_backend_that_runs_tasks_later():
     call_command("harvest_feeds", "--schedule", stdout=out)
 
     assert "cannot run tasks later" in out.getvalue()
+
+
+def test_the_schedule_enqueues_one_next_run_on_the_database_backend(settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from national import tasks
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+    first = tasks.schedule_next_harvest(now=NOW)
+    second = tasks.schedule_next_harvest(now=NOW)
+
+    assert (first, second) == (True, False)
+    (queued,) = DBTaskResult.objects.all()
+    assert queued.task_path == "national.tasks.scheduled_harvest"
+    assert queued.run_after == NOW + dt.timedelta(minutes=60)
+
+
+def test_the_command_can_hand_the_harvest_to_the_worker(feed_server):
+    feed_for(feed_server, "atom.xml", country="DE")
+    out = StringIO()
+
+    call_command("harvest_feeds", "--enqueue", stdout=out)
+
+    assert out.getvalue().startswith("Harvest enqueued (task ")
+    assert Item.objects.count() == 2  # the immediate backend of the tests ran it at once

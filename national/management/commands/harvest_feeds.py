@@ -38,6 +38,7 @@ class Command(BaseCommand):
                 )
             return
         report = harvest.harvest_all(now=timezone.now())
+        tasks.notify_moderators(item_ids=report.created_pending)
         for feed_report in report.feeds:
             if feed_report.error:
                 self.stderr.write(f"Feed {feed_report.feed_id}: {feed_report.error}")
