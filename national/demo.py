@@ -13,13 +13,13 @@ import random
 from django.utils import timezone
 
 from coalition.demo import MEMBER_STATES
+from members.demo import DEMO_PASSWORD  # one password for every demo login
 from members.models import Organisation, User
 from national.models import Feed, Item, Kind, NationalCoalition
 
 WITHOUT_COALITION = ("LU", "MT")
 CONNECTED = ("DE", "FR", "NL", "FI", "IE")
 TRUSTED = ("DE", "FR", "NL", "FI", "IE", "ES", "IT", "SE")
-DEMO_PASSWORD = "coalition-demo-2026"  # noqa: S105 - a documented demo login
 
 ADJECTIVES = {
     "AT": "Austrian", "BE": "Belgian", "BG": "Bulgarian", "HR": "Croatian", "CY": "Cypriot",

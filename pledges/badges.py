@@ -27,7 +27,9 @@ class Badge:
     description: str | Promise
 
 
-MEMBER = Badge("member", _("Member"), _("A member of the Digital Skills and Jobs Coalition."))
+MEMBER = Badge(
+    "member", _("Coalition member"), _("A member of the Digital Skills and Jobs Coalition.")
+)
 PLEDGER = Badge("pledger", _("Pledger"), _("Has an approved pledge."))
 REPORTER = Badge("reporter", _("Reporter"), _("Had a progress report approved this year."))
 ACHIEVER = Badge("achiever", _("Achiever"), _("Reached every target of a pledge."))

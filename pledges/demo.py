@@ -17,6 +17,7 @@ from django.contrib.auth.models import Group
 
 from coalition.demo import MEMBER_STATES
 from coalition.models import Pillar
+from members.demo import DEMO_PASSWORD  # one password for every demo login
 from members.models import Organisation, TeamMembership
 from pledges import services
 from pledges.models import (
@@ -36,7 +37,6 @@ PLEDGES = 320
 TODAY = datetime.datetime(2026, 11, 1, 9, 0, tzinfo=datetime.UTC)
 EDITOR_EMAIL = "pledger@example.eu"
 MODERATOR_EMAIL = "moderator@example.eu"
-DEMO_PASSWORD = "demo-coalition-2026"  # noqa: S105 - printed for the demo, never in production
 
 S = Pledge.Status
 STATUS_WEIGHTS = [

@@ -176,7 +176,7 @@ def test_a_pledge_goes_from_draft_to_public_with_progress(browser, page, live_se
     expect(visitor.get_by_text("All targets reached")).to_be_visible()
     badges = visitor.get_by_role("list", name="Badges of Code Club Ghent")
     expect(badges.locator(".portal-badge__name")).to_have_text(
-        ["Member", "Pledger", "Reporter", "Achiever"]
+        ["Coalition member", "Pledger", "Reporter", "Achiever"]
     )
     assert_accessible(visitor)
     moderator_context.close()

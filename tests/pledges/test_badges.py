@@ -72,7 +72,7 @@ def test_the_inclusion_tag_lists_the_badges(organisation):
         Context({"organisation": organisation})
     )
 
-    assert "Member" in html
+    assert "Coalition member" in html
     assert "Pledger" in html
     assert "Achiever" not in html
 
@@ -118,7 +118,7 @@ def test_the_snippet_escapes_the_organisation_name(client):
 
     response = client.get(reverse("pledges:badge_snippet", kwargs={"slug": "quotes"}))
 
-    assert 'alt="Quote &quot; and &lt;b&gt;: Member' in response.context["snippet"]
+    assert 'alt="Quote &quot; and &lt;b&gt;: Coalition member' in response.context["snippet"]
 
 
 def test_the_organisation_pledges_tag_lists_public_pledges_with_totals(
