@@ -50,7 +50,9 @@ seed: migrate
 run: migrate
 	$(PY) manage.py seed_demo --if-empty
 	$(PY) manage.py collectstatic --no-input --verbosity 0
-	$(VENV)/bin/gunicorn --config gunicorn.conf.py
+	@# The background worker sends the emails that pages queue (invitations, decisions).
+	$(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(VENV)/bin/gunicorn --config gunicorn.conf.py
 
 test: install
 	@test -n "$(CHROMIUM)" || { echo "Chromium is required for the browser tests (apt-get install chromium)"; exit 1; }

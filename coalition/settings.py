@@ -168,6 +168,11 @@ TASKS = {
     }
 }
 
+# --- National coalitions' connected websites ------------------------------
+NATIONAL_FEED_TIMEOUT = env_int("NATIONAL_FEED_TIMEOUT", 10)  # seconds for a whole download
+NATIONAL_FEED_MAX_BYTES = env_int("NATIONAL_FEED_MAX_BYTES", 2_000_000)
+NATIONAL_HARVEST_INTERVAL_MINUTES = env_int("NATIONAL_HARVEST_INTERVAL_MINUTES", 60)
+
 # --- Accounts -------------------------------------------------------------
 AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [

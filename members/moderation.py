@@ -29,10 +29,11 @@ MODERATOR_PERMISSIONS: list[tuple[str, str, tuple[str, ...]]] = [
     ("pledges", "indicator", ("view",)),
     ("pledges", "progressreport", ("view", "change")),
     ("pledges", "reportedvalue", ("view",)),
-    ("pledges", "pledgetransition", ("view", "change")),
+    ("pledges", "pledgetransition", ("view",)),
+    # Staff moderate national items and register connected websites' feeds.
     ("national", "nationalcoalition", ("view", "change")),
-    ("national", "contentitem", ("view", "change")),
-    ("national", "feed", ("view", "change")),
+    ("national", "item", ("view", "add", "change", "delete")),
+    ("national", "feed", ("view", "add", "change", "delete")),
 ]
 
 
