@@ -321,3 +321,6 @@ class PledgeTransition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_status or '—'} → {self.to_status}"
+
+
+from pledges.models_viewer import *  # noqa: E402, F403
