@@ -16,12 +16,14 @@ import hashlib
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import formats
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
@@ -139,15 +141,16 @@ def build_viewer(request: HttpRequest, *, base_url: str, fixed: Fixed | None = N
     if fixed is not None:
         data.setlist(fixed.facet, [fixed.value])
     cache_key = None
-    if not request.user.is_authenticated and _is_popular(data, page):
+    cache_seconds = getattr(settings, "PLEDGE_VIEWER_CACHE_SECONDS", CACHE_SECONDS)
+    if cache_seconds and not request.user.is_authenticated and _is_popular(data, page):
         cache_key = _cache_key(request, base_url, data, page)
         html = cache.get(cache_key)
         if html is not None:
-            return ViewerState(html=html)
+            return ViewerState(html=mark_safe(html))  # noqa: S308 (our own rendered HTML)
     context = viewer_context(request, data=data, page=page, base_url=base_url, fixed=fixed)
     html = render_to_string("pledges/viewer/_viewer.html", context, request=request)
     if cache_key is not None:
-        cache.set(cache_key, html, CACHE_SECONDS)
+        cache.set(cache_key, html, cache_seconds)
     return ViewerState(html=html, results=context["count"], context=context)
 
 
