@@ -1,0 +1,552 @@
+"""A server-side SVG map of Europe: the 27 EU Member States shaded by a value
+each, with neighbouring countries faintly drawn for context.
+
+The shapes come from real geographic data that an npm package ships
+(world-atlas, Natural Earth 1:50m, TopoJSON), copied into `build/geo/` by
+`npm run build`. The TopoJSON arcs are decoded here in pure Python, projected
+with a Lambert azimuthal equal-area projection centred on Europe (the one
+Eurostat maps use, EPSG:3035 on a sphere), simplified arc by arc (so shared
+borders stay shared) and clipped to the frame. That work happens once per
+process (`functools.cache`); a request only joins cached strings.
+
+The module knows Europe, not the portal: callers pass the values, a function
+that gives each country's link, and the texts. `europe_map()` returns what the
+companion template `includes/europe_map.html` needs (the SVG and its data
+table, the text alternative).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.formats import number_format
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+# ISO 3166-1 numeric (world-atlas ids) -> alpha-2, for the 27 EU Member States.
+EU_MEMBER_STATES: dict[str, str] = {
+    "040": "AT",
+    "056": "BE",
+    "100": "BG",
+    "191": "HR",
+    "196": "CY",
+    "203": "CZ",
+    "208": "DK",
+    "233": "EE",
+    "246": "FI",
+    "250": "FR",
+    "276": "DE",
+    "300": "GR",
+    "348": "HU",
+    "372": "IE",
+    "380": "IT",
+    "428": "LV",
+    "440": "LT",
+    "442": "LU",
+    "470": "MT",
+    "528": "NL",
+    "616": "PL",
+    "620": "PT",
+    "642": "RO",
+    "703": "SK",
+    "705": "SI",
+    "724": "ES",
+    "752": "SE",
+}
+EU_CODES: tuple[str, ...] = tuple(sorted(EU_MEMBER_STATES.values()))
+
+# The whole island of Cyprus is EU territory (the acquis is suspended in the
+# north); Natural Earth draws the north as a feature of its own, without an id.
+_MERGED_INTO = {"N. Cyprus": "CY"}
+
+# Only the European parts of a Member State are drawn (no outermost regions
+# such as the Canary Islands or French Guiana, which a Europe map insets).
+_LON_MIN, _LON_MAX, _LAT_MIN, _LAT_MAX = -25.0, 45.0, 34.0, 72.0
+
+# Lambert azimuthal equal-area, centred like EPSG:3035.
+_LON0, _LAT0 = math.radians(10.0), math.radians(52.0)
+
+WIDTH = 1000.0  # viewBox width; the height follows from the Member States' extent
+_PADDING = 0.03  # of the width, around the Member States
+_TOLERANCE = 0.7  # Douglas-Peucker tolerance in viewBox units
+_MIN_RING_AREA = 1.5  # smaller islands than this (in square units) are left out
+_MARKER_BELOW = 12.0  # countries narrower than this also get a circle to click
+
+# ECL's EU primary blue scale (light to dark). Against white the lightest
+# swatches are too faint to stand out alone, so every swatch and country has a
+# dark outline (#404040, 10:1 against white) and the data table repeats it all.
+PALETTE: tuple[str, ...] = ("#cfdaf5", "#9fb5ea", "#6e91e0", "#0e47cb", "#082b7a")
+OUTLINE = "#404040"
+NEIGHBOUR_FILL = "#ececec"
+NEIGHBOUR_STROKE = "#bdbdbd"
+
+
+def atlas_path() -> Path:
+    """Where the world-atlas TopoJSON is: the built assets, else node_modules."""
+    built = Path(settings.BASE_DIR) / "build" / "geo" / "countries-50m.json"
+    if built.exists():
+        return built
+    return Path(settings.BASE_DIR) / "node_modules" / "world-atlas" / "countries-50m.json"
+
+
+# --- Geometry (computed once per process) ----------------------------------
+
+
+def _project(lon: float, lat: float) -> tuple[float, float]:
+    lam, phi = math.radians(lon), math.radians(lat)
+    cos_c = math.sin(_LAT0) * math.sin(phi) + math.cos(_LAT0) * math.cos(phi) * math.cos(
+        lam - _LON0
+    )
+    k = math.sqrt(2.0 / (1.0 + cos_c))
+    x = k * math.cos(phi) * math.sin(lam - _LON0)
+    y = k * (
+        math.cos(_LAT0) * math.sin(phi) - math.sin(_LAT0) * math.cos(phi) * math.cos(lam - _LON0)
+    )
+    return x, -y  # SVG's y axis points down
+
+
+def _decode_arc(arc: list[list[int]], scale: list[float], translate: list[float]):
+    """TopoJSON quantised, delta-encoded positions -> longitude/latitude pairs."""
+    x = y = 0
+    points = []
+    for dx, dy in arc:
+        x += dx
+        y += dy
+        points.append((x * scale[0] + translate[0], y * scale[1] + translate[1]))
+    return points
+
+
+def _simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
+    """Douglas-Peucker, iterative; the first and last points always stay."""
+    if len(points) < 3:
+        return points
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x1, y1), (x2, y2) = points[first], points[last]
+        dx, dy = x2 - x1, y2 - y1
+        length = math.hypot(dx, dy)
+        worst, worst_index = 0.0, 0
+        for i in range(first + 1, last):
+            px, py = points[i]
+            if length == 0:
+                distance = math.hypot(px - x1, py - y1)
+            else:
+                distance = abs(dy * px - dx * py + x2 * y1 - y2 * x1) / length
+            if distance > worst:
+                worst, worst_index = distance, i
+        if worst > tolerance:
+            keep[worst_index] = True
+            stack.append((first, worst_index))
+            stack.append((worst_index, last))
+    return [p for p, kept in zip(points, keep, strict=True) if kept]
+
+
+def _ring_area(ring: list[tuple[float, float]]) -> float:
+    return abs(
+        sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True))
+        / 2
+    )
+
+
+def _clip(ring: list[tuple[float, float]], box: tuple[float, float, float, float]):
+    """Sutherland-Hodgman: the part of a polygon ring inside a rectangle."""
+    left, top, right, bottom = box
+
+    def clip_edge(points, inside, intersect):
+        if not points:
+            return points
+        out = []
+        previous = points[-1]
+        for current in points:
+            if inside(current):
+                if not inside(previous):
+                    out.append(intersect(previous, current))
+                out.append(current)
+            elif inside(previous):
+                out.append(intersect(previous, current))
+            previous = current
+        return out
+
+    def at_x(x):
+        return lambda a, b: (x, a[1] + (b[1] - a[1]) * (x - a[0]) / (b[0] - a[0]))
+
+    def at_y(y):
+        return lambda a, b: (a[0] + (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]), y)
+
+    ring = clip_edge(ring, lambda p: p[0] >= left, at_x(left))
+    ring = clip_edge(ring, lambda p: p[0] <= right, at_x(right))
+    ring = clip_edge(ring, lambda p: p[1] >= top, at_y(top))
+    return clip_edge(ring, lambda p: p[1] <= bottom, at_y(bottom))
+
+
+def _path_data(rings: Iterable[list[tuple[float, float]]]) -> str:
+    parts = []
+    for ring in rings:
+        coordinates = " ".join(f"{x:.1f} {y:.1f}" for x, y in ring)
+        parts.append(f"M{coordinates}Z")
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class CountryShape:
+    code: str
+    path: str  # SVG path data
+    centre: tuple[float, float]  # of its largest part, for the small-country marker
+    small: bool  # too small to click comfortably: draw a marker as well
+
+
+@dataclass(frozen=True)
+class Geometry:
+    width: float
+    height: float
+    countries: dict[str, CountryShape]  # EU Member States by alpha-2 code
+    neighbours: str  # one path's data for every other country in the frame
+
+
+@functools.cache
+def geometry() -> Geometry:
+    """Project, simplify and clip the map once per process."""
+    topology = json.loads(atlas_path().read_text())
+    scale, translate = topology["transform"]["scale"], topology["transform"]["translate"]
+    arcs = topology["arcs"]
+
+    def polygons_of(feature) -> list[list[list[int]]]:
+        if feature["type"] == "Polygon":
+            return [feature["arcs"]]
+        if feature["type"] == "MultiPolygon":
+            return feature["arcs"]
+        return []
+
+    def lonlat_centre(polygon) -> tuple[float, float]:
+        points = [
+            p
+            for index in polygon[0]
+            for p in _decode_arc(arcs[~index if index < 0 else index], scale, translate)
+        ]
+        return (
+            sum(p[0] for p in points) / len(points),
+            sum(p[1] for p in points) / len(points),
+        )
+
+    def in_europe(polygon) -> bool:
+        lon, lat = lonlat_centre(polygon)
+        return _LON_MIN <= lon <= _LON_MAX and _LAT_MIN <= lat <= _LAT_MAX
+
+    # Which polygons to draw, as lists of rings of arc indices.
+    member_polygons: dict[str, list] = {code: [] for code in EU_CODES}
+    other_polygons: list = []
+    for feature in topology["objects"]["countries"]["geometries"]:
+        code = EU_MEMBER_STATES.get(feature.get("id") or "") or _MERGED_INTO.get(
+            feature.get("properties", {}).get("name", "")
+        )
+        for polygon in polygons_of(feature):
+            if not in_europe(polygon):
+                continue
+            (member_polygons[code] if code else other_polygons).append(polygon)
+
+    # Project and simplify each arc once, so that shared borders stay shared.
+    projected_arcs: dict[int, list[tuple[float, float]]] = {}
+
+    def projected(index: int) -> list[tuple[float, float]]:
+        if index not in projected_arcs:
+            projected_arcs[index] = [
+                _project(lon, lat) for lon, lat in _decode_arc(arcs[index], scale, translate)
+            ]
+        return projected_arcs[index]
+
+    def raw_ring(arc_indices: list[int]) -> list[tuple[float, float]]:
+        ring: list[tuple[float, float]] = []
+        for index in arc_indices:
+            points = projected(~index)[::-1] if index < 0 else projected(index)
+            ring.extend(points[1:] if ring else points)
+        return ring
+
+    # The frame: the Member States' extent plus padding, scaled to WIDTH.
+    member_points = [
+        p
+        for polygons in member_polygons.values()
+        for polygon in polygons
+        for p in raw_ring(polygon[0])
+    ]
+    min_x = min(p[0] for p in member_points)
+    max_x = max(p[0] for p in member_points)
+    min_y = min(p[1] for p in member_points)
+    max_y = max(p[1] for p in member_points)
+    factor = WIDTH * (1 - 2 * _PADDING) / (max_x - min_x)
+    offset_x = WIDTH * _PADDING - min_x * factor
+    offset_y = WIDTH * _PADDING - min_y * factor
+    height = round((max_y - min_y) * factor + 2 * WIDTH * _PADDING, 1)
+
+    simplified: dict[int, list[tuple[float, float]]] = {}
+
+    def arc_in_frame(index: int) -> list[tuple[float, float]]:
+        if index not in simplified:
+            points = [(x * factor + offset_x, y * factor + offset_y) for x, y in projected(index)]
+            simplified[index] = _simplify(points, _TOLERANCE)
+        return simplified[index]
+
+    def ring_in_frame(arc_indices: list[int]) -> list[tuple[float, float]]:
+        ring: list[tuple[float, float]] = []
+        for index in arc_indices:
+            points = arc_in_frame(~index)[::-1] if index < 0 else arc_in_frame(index)
+            ring.extend(points[1:] if ring else points)
+        if len(ring) > 1 and ring[0] == ring[-1]:
+            ring.pop()
+        return ring
+
+    shapes: dict[str, CountryShape] = {}
+    for code, polygons in member_polygons.items():
+        rings = [ring_in_frame(ring) for polygon in polygons for ring in polygon]
+        rings = [ring for ring in rings if len(ring) >= 3]
+        largest = max(rings, key=_ring_area)
+        kept = [ring for ring in rings if ring is largest or _ring_area(ring) >= _MIN_RING_AREA]
+        xs = [p[0] for ring in kept for p in ring]
+        ys = [p[1] for ring in kept for p in ring]
+        centre = (
+            sum(p[0] for p in largest) / len(largest),
+            sum(p[1] for p in largest) / len(largest),
+        )
+        shapes[code] = CountryShape(
+            code=code,
+            path=_path_data(kept),
+            centre=(round(centre[0], 1), round(centre[1], 1)),
+            small=max(max(xs) - min(xs), max(ys) - min(ys)) < _MARKER_BELOW,
+        )
+
+    margin = 5.0
+    box = (-margin, -margin, WIDTH + margin, height + margin)
+    neighbour_rings = []
+    for polygon in other_polygons:
+        for ring_indices in polygon:
+            ring = _clip(ring_in_frame(ring_indices), box)
+            if len(ring) >= 3 and _ring_area(ring) >= _MIN_RING_AREA:
+                neighbour_rings.append(ring)
+    return Geometry(
+        width=WIDTH, height=height, countries=shapes, neighbours=_path_data(neighbour_rings)
+    )
+
+
+# --- Values to classes --------------------------------------------------------
+
+
+def class_breaks(values: Iterable[int], classes: int = len(PALETTE)) -> list[tuple[int, int]]:
+    """Up to `classes` ranges (low, high) covering the positive values, by quantile."""
+    positive = sorted(v for v in values if v and v > 0)
+    if not positive:
+        return []
+    highs: list[int] = []
+    for i in range(1, classes + 1):
+        high = positive[math.ceil(i * len(positive) / classes) - 1]
+        if not highs or high > highs[-1]:
+            highs.append(high)
+    ranges = []
+    low = 1
+    for high in highs:
+        ranges.append((low, high))
+        low = high + 1
+    return ranges
+
+
+def class_colours(count: int) -> list[str]:
+    """`count` colours from the palette, spread from light to dark."""
+    if count <= 0:
+        return []
+    if count == 1:
+        return [PALETTE[3]]
+    last = len(PALETTE) - 1
+    return [PALETTE[round(i * last / (count - 1))] for i in range(count)]
+
+
+def class_of(value: int, breaks: list[tuple[int, int]]) -> int | None:
+    """The index of the range holding `value`, or None for no value (0 or absent)."""
+    if not value or value <= 0:
+        return None
+    for index, (_low, high) in enumerate(breaks):
+        if value <= high:
+            return index
+    return len(breaks) - 1 if breaks else None
+
+
+def _range_label(low: int, high: int) -> str:
+    if low == high:
+        return number_format(low, force_grouping=True)
+    return f"{number_format(low, force_grouping=True)}–{number_format(high, force_grouping=True)}"
+
+
+# --- Rendering ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MapRow:
+    code: str
+    name: str
+    value: int
+    url: str | None
+
+
+@dataclass(frozen=True)
+class EuropeMap:
+    """What `includes/europe_map.html` shows: the SVG and its data table."""
+
+    svg: SafeString
+    rows: list[MapRow]
+    title: str
+    legend_label: str
+    map_id: str
+
+
+def _sort_key(name: str) -> str:
+    # "Österreich" sorts with the Os, not after Z.
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@functools.cache
+def _names_in(language: str | None) -> dict[str, str]:
+    with translation.override(language):
+        names = {code: str(countries.name(code)) or code for code in EU_CODES}
+    return dict(sorted(names.items(), key=lambda item: _sort_key(item[1])))
+
+
+def country_names() -> dict[str, str]:
+    """The Member States' names in the active language, in alphabetical order."""
+    return _names_in(translation.get_language())
+
+
+def render_europe_map(
+    values: Mapping[str, int],
+    *,
+    link_for: Callable[[str], str | None],
+    title: str,
+    description: str,
+    legend_label: str,
+    map_id: str = "europe-map",
+) -> SafeString:
+    """An inline SVG map of the EU Member States shaded by `values` (alpha-2
+    code -> count). Each country with a link is a focusable `<a>` whose
+    accessible name gives its name and value; `title` and `description` label
+    the whole map. Pass a distinct `map_id` for a second map on a page."""
+    shapes = geometry()
+    breaks = class_breaks(values.get(code, 0) for code in EU_CODES)
+    colours = class_colours(len(breaks))
+    map_id = escape(map_id)
+    legend_text = escape(legend_label)
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" id="{map_id}" class="portal-europe-map" '
+        f'viewBox="0 0 {shapes.width:g} {shapes.height:g}" role="group" '
+        f'aria-labelledby="{map_id}-title" aria-describedby="{map_id}-desc" '
+        f'style="width:100%;height:auto;max-width:60rem" focusable="false">',
+        f'<title id="{map_id}-title">{escape(title)}</title>',
+        f'<desc id="{map_id}-desc">{escape(description)}</desc>',
+        "<style>"
+        f"#{map_id} .m-c{{stroke:{OUTLINE};stroke-width:.8;stroke-linejoin:round}}"
+        f"#{map_id} a:hover .m-c,#{map_id} a:focus .m-c{{stroke:#000;stroke-width:2.5}}"
+        f"#{map_id} a:focus{{outline:none}}"
+        f"#{map_id} a:focus .m-c{{stroke:#000;stroke-width:3;paint-order:stroke}}"
+        f"#{map_id} a:focus .m-f{{stroke:#ffd617;stroke-width:1.5}}"
+        f"#{map_id} text{{font-family:Arial,sans-serif;fill:#171a22}}"
+        "</style>",
+        "<defs>"
+        f'<pattern id="{map_id}-none" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)">'
+        '<rect width="6" height="6" fill="#fff"/>'
+        '<line x1="0" y1="0" x2="0" y2="6" stroke="#8a8a8a" stroke-width="1.5"/>'
+        "</pattern></defs>",
+        f'<path d="{shapes.neighbours}" fill="{NEIGHBOUR_FILL}" stroke="{NEIGHBOUR_STROKE}" '
+        'stroke-width=".6" fill-rule="evenodd" aria-hidden="true"/>',
+    ]
+    label_format = _("%(country)s, %(label)s: %(value)s")
+    for code, name in country_names().items():
+        shape = shapes.countries[code]
+        value = int(values.get(code, 0) or 0)
+        index = class_of(value, breaks)
+        fill = f"url(#{map_id}-none)" if index is None else colours[index]
+        label = label_format % {
+            "country": name,
+            "label": legend_label,
+            "value": number_format(value, force_grouping=True),
+        }
+        shape_svg = f'<path class="m-c" d="{shape.path}" fill="{fill}" fill-rule="evenodd"/>' + (
+            f'<circle class="m-c m-f" cx="{shape.centre[0]:g}" cy="{shape.centre[1]:g}" '
+            f'r="7" fill="{fill}"/>'
+            if shape.small
+            else ""
+        )
+        url = link_for(code)
+        if url:
+            out.append(
+                f'<a href="{escape(url)}" aria-label="{escape(label)}" data-country="{code}">'
+                f"<title>{escape(label)}</title>{shape_svg}</a>"
+            )
+        else:
+            out.append(
+                f'<g data-country="{code}" role="img" aria-label="{escape(label)}">'
+                f"<title>{escape(label)}</title>{shape_svg}</g>"
+            )
+    out.append(_legend(breaks, colours, legend_text, map_id))
+    out.append("</svg>")
+    return mark_safe("".join(out))  # noqa: S308 - every interpolated text is escaped above
+
+
+def _legend(breaks: list[tuple[int, int]], colours: list[str], label: str, map_id: str) -> str:
+    """The key, in the frame's top-left corner (open sea west of Ireland and Norway)."""
+    x, y, row = 16, 22, 30
+    items = [(f"url(#{map_id}-none)", escape(_("None")))]
+    items += [
+        (colour, escape(_range_label(low, high)))
+        for (low, high), colour in zip(breaks, colours, strict=True)
+    ]
+    parts = [
+        f'<g class="m-legend" aria-hidden="true">'
+        f'<rect x="{x - 8}" y="{y - 18}" width="210" height="{row * len(items) + 34}" '
+        'fill="#fff" fill-opacity=".92" stroke="#cfdaf5"/>'
+        f'<text x="{x}" y="{y + 2}" font-size="18" font-weight="700">{label}</text>'
+    ]
+    for position, (fill, text) in enumerate(items):
+        top = y + 14 + position * row
+        parts.append(
+            f'<rect x="{x}" y="{top}" width="30" height="20" fill="{fill}" '
+            f'stroke="{OUTLINE}" stroke-width="1"/>'
+            f'<text x="{x + 40}" y="{top + 16}" font-size="17">{text}</text>'
+        )
+    parts.append("</g>")
+    return "".join(parts)
+
+
+def europe_map(
+    values: Mapping[str, int],
+    *,
+    link_for: Callable[[str], str | None],
+    title: str,
+    description: str,
+    legend_label: str,
+    map_id: str = "europe-map",
+) -> EuropeMap:
+    """The map and its data table, for `{% include "includes/europe_map.html" with map=... %}`."""
+    links = {code: link_for(code) for code in EU_CODES}
+    rows = [
+        MapRow(code=code, name=name, value=int(values.get(code, 0) or 0), url=links[code])
+        for code, name in country_names().items()
+    ]
+    svg = render_europe_map(
+        values,
+        link_for=links.get,
+        title=title,
+        description=description,
+        legend_label=legend_label,
+        map_id=map_id,
+    )
+    return EuropeMap(svg=svg, rows=rows, title=title, legend_label=legend_label, map_id=map_id)

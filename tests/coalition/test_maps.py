@@ -1,0 +1,251 @@
+"""The SVG map of Europe: real shapes for every Member State, values to
+classes, links, accessible names, and escaping."""
+
+import re
+import time
+from html.parser import HTMLParser
+
+import pytest
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from coalition import maps
+
+
+class SvgParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: dict[str, dict[str, str]] = {}
+        self.fills: dict[str, str] = {}
+        self.root: dict[str, str] = {}
+        self.titles: list[str] = []
+        self._country: str | None = None
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "svg":
+            self.root = attrs
+        if "data-country" in attrs:
+            self._country = attrs["data-country"]
+            if tag == "a":
+                self.links[self._country] = attrs
+        if tag == "path" and self._country and self._country not in self.fills:
+            self.fills[self._country] = attrs["fill"]
+        if tag == "title":
+            self._in_title = True
+
+    def handle_endtag(self, tag):
+        if tag in ("a", "g"):
+            self._country = None
+        if tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.titles.append(data)
+
+
+def parse(svg: str) -> SvgParser:
+    parser = SvgParser()
+    parser.feed(svg)
+    return parser
+
+
+def render(values=None, link_for=lambda code: f"/countries/{code}/", **texts):
+    texts = {"title": "Pledges by country", "description": "Darker is more.", **texts}
+    return maps.render_europe_map(
+        values or {}, link_for=link_for, legend_label=texts.pop("legend_label", "Pledges"), **texts
+    )
+
+
+def test_it_has_a_shape_for_each_of_the_27_member_states():
+    geometry = maps.geometry()
+
+    assert sorted(geometry.countries) == sorted(maps.EU_MEMBER_STATES.values())
+    assert len(geometry.countries) == 27
+    for shape in geometry.countries.values():
+        assert re.fullmatch(r"(M[-0-9. ]+Z)+", shape.path), shape.code
+    assert geometry.neighbours.startswith("M")
+
+
+def test_it_draws_large_countries_larger_than_small_ones():
+    shapes = maps.geometry().countries
+
+    assert len(shapes["FR"].path) > 10 * len(shapes["LU"].path)
+    assert shapes["MT"].small is True
+    assert shapes["FR"].small is False
+
+
+def test_it_keeps_every_shape_inside_the_frame():
+    geometry = maps.geometry()
+
+    for shape in geometry.countries.values():
+        numbers = [float(n) for n in re.findall(r"-?\d+\.\d", shape.path)]
+        xs, ys = numbers[0::2], numbers[1::2]
+        assert min(xs) >= 0, shape.code
+        assert max(xs) <= geometry.width, shape.code
+        assert min(ys) >= 0, shape.code
+        assert max(ys) <= geometry.height, shape.code
+
+
+def test_it_leaves_out_outermost_regions():
+    # French Guiana would stretch France's shape far to the west and south.
+    france = maps.geometry().countries["FR"]
+    xs = [float(n) for n in re.findall(r"-?\d+\.\d", france.path)][0::2]
+
+    assert max(xs) - min(xs) < 400
+
+
+def test_it_caches_the_geometry_once_per_process():
+    assert maps.geometry() is maps.geometry()
+
+
+def test_it_breaks_values_into_at_most_five_ranges():
+    values = [0, 1, 1, 2, 3, 5, 8, 13, 21, 34, 55]
+
+    breaks = maps.class_breaks(values)
+
+    assert breaks == [(1, 1), (2, 3), (4, 8), (9, 21), (22, 55)]
+
+
+def test_it_makes_fewer_ranges_when_values_repeat():
+    assert maps.class_breaks([4, 4, 4, 0]) == [(1, 4)]
+    assert maps.class_breaks([0, 0]) == []
+    assert maps.class_breaks([1, 2]) == [(1, 1), (2, 2)]
+
+
+def test_it_puts_values_in_their_class():
+    breaks = [(1, 1), (2, 3), (4, 8)]
+
+    assert [maps.class_of(v, breaks) for v in (0, 1, 2, 3, 4, 8, 99)] == [
+        None,
+        0,
+        1,
+        1,
+        2,
+        2,
+        2,
+    ]
+
+
+def test_it_spreads_colours_from_light_to_dark():
+    assert maps.class_colours(5) == list(maps.PALETTE)
+    assert maps.class_colours(2) == [maps.PALETTE[0], maps.PALETTE[-1]]
+    assert maps.class_colours(0) == []
+
+
+def test_it_shades_each_country_by_its_value():
+    values = {"FR": 55, "DE": 1, "BE": 2, "IT": 3, "ES": 8, "PL": 21}
+
+    parsed = parse(render(values))
+
+    assert parsed.fills["FR"] == maps.PALETTE[-1]
+    assert parsed.fills["DE"] == maps.PALETTE[0]
+    assert parsed.fills["AT"] == "url(#europe-map-none)"
+    assert len(parsed.fills) == 27
+
+
+def test_it_links_each_country_with_its_name_and_value_as_accessible_name():
+    parsed = parse(render({"FR": 1234}, legend_label="Active pledges"))
+
+    assert len(parsed.links) == 27
+    assert parsed.links["FR"]["href"] == "/countries/FR/"
+    assert parsed.links["FR"]["aria-label"] == "France, Active pledges: 1,234"
+    assert parsed.links["AT"]["aria-label"] == "Austria, Active pledges: 0"
+
+
+def test_it_draws_a_country_without_link_as_an_image_with_a_name():
+    svg = render({"FR": 3}, link_for=lambda code: None if code == "MT" else f"/c/{code}/")
+
+    parsed = parse(svg)
+
+    assert "MT" not in parsed.links
+    assert '<g data-country="MT" role="img" aria-label="Malta, Pledges: 0">' in svg
+
+
+def test_it_labels_the_map_with_its_title_and_description():
+    svg = render(title="Coalitions", description="One per country.", map_id="coalitions-map")
+
+    parsed = parse(svg)
+
+    assert parsed.root["aria-labelledby"] == "coalitions-map-title"
+    assert parsed.root["aria-describedby"] == "coalitions-map-desc"
+    assert '<title id="coalitions-map-title">Coalitions</title>' in svg
+    assert '<desc id="coalitions-map-desc">One per country.</desc>' in svg
+
+
+def test_it_escapes_every_text_and_link():
+    svg = render(
+        {"FR": 1},
+        link_for=lambda code: f'/x/?a=1&b="{code}"><script>',
+        title="<script>alert(1)</script>",
+        description='"quoted" & <b>',
+        legend_label="<img src=x onerror=alert(1)>",
+    )
+
+    assert "<script>" not in svg
+    assert "<img" not in svg
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in svg
+    assert 'href="/x/?a=1&amp;b=&quot;FR&quot;&gt;&lt;script&gt;"' in svg
+
+
+def test_it_shows_a_legend_with_the_ranges():
+    svg = render({"FR": 10, "DE": 1000})
+
+    assert ">None</text>" in svg
+    assert ">1–10</text>" in svg
+    assert ">11–1,000</text>" in svg
+
+
+def test_it_names_countries_in_the_active_language():
+    with translation.override("de"):
+        parsed = parse(render({"AT": 2}))
+
+    assert parsed.links["AT"]["aria-label"] == "Österreich, Pledges: 2"
+
+
+def test_it_renders_fast_once_the_geometry_is_cached():
+    maps.geometry()
+    values = {code: i for i, code in enumerate(maps.EU_CODES)}
+
+    start = time.perf_counter()
+    for _ in range(20):
+        maps.europe_map(
+            values, link_for=lambda c: f"/c/{c}/", title="t", description="d", legend_label="l"
+        )
+    per_map = (time.perf_counter() - start) / 20
+
+    assert per_map < 0.02  # generous for a busy CI machine; ~1 ms here
+
+
+def test_it_lists_every_country_in_the_data_table_in_alphabetical_order():
+    country_map = maps.europe_map(
+        {"SE": 4},
+        link_for=lambda code: None if code == "SE" else f"/c/{code}/",
+        title="Pledges by country",
+        description="d",
+        legend_label="Pledges",
+    )
+
+    html = render_to_string("includes/europe_map.html", {"map": country_map})
+
+    names = [row.name for row in country_map.rows]
+    assert names == sorted(names)
+    assert len(country_map.rows) == 27
+    assert "<summary>Pledges by country: the data as a table</summary>" in html
+    assert '<a class="ecl-link" href="/c/FR/">France</a>' in html
+    assert '<th scope="row">Sweden</th>\n                <td>4</td>' in html
+
+
+@pytest.mark.parametrize("missing", ["build", "both"])
+def test_it_finds_the_atlas_in_node_modules_when_assets_are_not_built(settings, tmp_path, missing):
+    settings.BASE_DIR = tmp_path
+    fallback = tmp_path / "node_modules" / "world-atlas" / "countries-50m.json"
+
+    assert maps.atlas_path() == fallback
+    if missing == "build":
+        built = tmp_path / "build" / "geo" / "countries-50m.json"
+        built.parent.mkdir(parents=True)
+        built.write_text("{}")
+        assert maps.atlas_path() == built
