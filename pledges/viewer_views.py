@@ -228,11 +228,32 @@ def viewer_context(
         "page_links": _page_links(own_query, page, pages),
         "first_result": (page - 1) * PAGE_SIZE + 1,
         "export_query": export_query,
-        "map_counts": counts.get("country", {}),
-        "country_labels": labels["country"],
+        "country_map": _country_map(counts.get("country", {}), own_query, base_url)
+        if fixed is None or fixed.facet != "country"
+        else None,
         "scoreboard_forms": _scoreboard_forms(request),
         "current_query": own_query.urlencode(),
     }
+
+
+def _country_map(counts: dict[str, int], query: QueryDict, base_url: str):
+    """The map of Europe shaded by the pledges each country would give with the
+    other filters; each country links to the list filtered on it."""
+    from coalition.maps import europe_map
+
+    others = _query_without(query, "country")
+    prefix = f"{base_url}?{others}&country=" if others else f"{base_url}?country="
+    return europe_map(
+        counts,
+        link_for=lambda code: prefix + code,
+        title=gettext("Pledges per country"),
+        description=gettext(
+            "A map of the EU Member States shaded by the number of pledges with initiatives "
+            "in each, under the other filters; EU-wide pledges are counted apart."
+        ),
+        legend_label=gettext("Pledges"),
+        map_id="viewer-map",
+    )
 
 
 def _n(value: int) -> str:
