@@ -114,3 +114,21 @@ def test_the_management_command_rebuilds_the_index():
     call_command("rebuild_pledge_index", verbosity=0)
 
     assert PledgeCard.objects.filter(pk=pledge.pk).exists()
+
+
+def test_the_demo_seed_indexes_pledges_and_shares_one_scoreboard_idempotently():
+    import random
+
+    from pledges import demo_viewer
+    from pledges.models_viewer import Scoreboard
+
+    for _ in range(3):
+        public_pledge(pillars=("education",), index=False)
+
+    demo_viewer.seed(random.Random(1))
+    demo_viewer.seed(random.Random(1))
+
+    board = Scoreboard.objects.get()
+    assert PledgeCard.objects.count() == 3
+    assert board.share_token == demo_viewer.DEMO_TOKEN
+    assert board.entries.count() == 3

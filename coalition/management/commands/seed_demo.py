@@ -6,6 +6,7 @@ from django.db import transaction
 from coalition import demo
 from members import demo as members_demo
 from members.models import Organisation
+from pledges import demo_viewer as viewer_demo
 
 
 class Command(BaseCommand):
@@ -29,6 +30,9 @@ class Command(BaseCommand):
         # does not change what the others create.
         with transaction.atomic():
             lines = members_demo.seed(random.Random(f"{demo.SEED}-members"))
+        # Pledge Viewer: index the public pledges (after every app that creates them).
+        with transaction.atomic():
+            lines += viewer_demo.seed(random.Random(f"{demo.SEED}-viewer"))
         for line in lines:
             self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))
