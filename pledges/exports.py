@@ -85,10 +85,13 @@ FIELDS = list(dict.fromkeys(field for _c, field, _d in COLUMNS))
 def filtered_rows(request: HttpRequest) -> Iterator[dict] | None:
     """The public rows the request's filters select, newest first; None when the
     filters are invalid."""
-    filterset = PledgeViewerFilter(request.GET, queryset=PledgeCard.objects.all())
+    filterset = PledgeViewerFilter(request.GET)
     if not filterset.is_valid():
         return None
-    queryset = filterset.queryset_without(None).order_by("-approved_at", "-pledge_id")
+    selected = filterset.queryset_without(None).values("pledge_id")
+    queryset = PledgeCard.objects.filter(pledge_id__in=selected).order_by(
+        "-approved_at", "-pledge_id"
+    )
     return queryset.values(*FIELDS).iterator(chunk_size=CHUNK)
 
 

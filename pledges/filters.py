@@ -18,7 +18,7 @@ from coalition.demo import MEMBER_STATES
 from coalition.models import Pillar
 from members.models import Organisation
 from pledges.models import ActionType, BeneficiaryGroup, DeliveryMode, Pledge
-from pledges.models_viewer import EU_WIDE, PledgeCard
+from pledges.models_viewer import EU_WIDE, PledgeCard, PledgeFacets
 from pledges.search_index import SEARCH_CONFIG
 
 SEARCH_MAX_LENGTH = 200
@@ -116,8 +116,12 @@ class PledgeViewerFilter(django_filters.FilterSet):
     year = MultipleChoiceFilter(label=_("Start year"), choices=YEAR_CHOICES, method="one_of")
 
     class Meta:
-        model = PledgeCard
+        model = PledgeFacets
         fields: list[str] = []
+
+    def __init__(self, data=None, queryset=None, **kwargs) -> None:
+        # Filters, facet counts, totals and sorting read the narrow PledgeFacets.
+        super().__init__(data, queryset=PledgeFacets.objects.all(), **kwargs)
 
     def overlap(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
         if not value:
@@ -131,7 +135,10 @@ class PledgeViewerFilter(django_filters.FilterSet):
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         query = search_query(value)
-        return queryset if query is None else queryset.filter(search_vector=query)
+        if query is None:
+            return queryset
+        matches = PledgeCard.objects.filter(search_vector=query).values("pledge_id")
+        return queryset.filter(pledge_id__in=matches)
 
     # --- what the viewer needs beyond django-filter --------------------------
 

@@ -146,6 +146,70 @@ class PledgeCard(models.Model):
         return rows
 
 
+class PledgeFacets(models.Model):
+    """The narrow part of a viewer row: only what filtering, facet counts, totals
+    and sorting read (no text, no search vector), so those scans stay small
+    (about a tenth of PledgeCard's size) and in memory. Rebuilt with PledgeCard."""
+
+    pledge = models.OneToOneField(
+        "pledges.Pledge",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="facets",
+        verbose_name=_("pledge"),
+    )
+    pillars = ArrayField(models.CharField(max_length=40), default=list, blank=True)
+    countries = ArrayField(models.CharField(max_length=2), default=list, blank=True)
+    beneficiary_groups = ArrayField(models.CharField(max_length=30), default=list, blank=True)
+    action_types = ArrayField(models.CharField(max_length=30), default=list, blank=True)
+    delivery_modes = ArrayField(models.CharField(max_length=20), default=list, blank=True)
+    organisation_sector = models.CharField(_("organisation sector"), max_length=20)
+    organisation_type = models.CharField(_("organisation type"), max_length=30)
+    status = models.CharField(_("status"), max_length=20)
+    start_year = models.SmallIntegerField(_("start year"), null=True, blank=True)
+    approved_at = models.DateTimeField(_("first approved"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    sort_title = models.CharField(_("title for sorting"), max_length=200)
+    target_reach = models.BigIntegerField(_("target reach"), default=0)
+    has_reported = models.BooleanField(_("has reported"), default=False)
+
+    target_people_reached = _target("people reached")
+    achieved_people_reached = _achieved("people reached")
+    target_places_online = _target("training places online")
+    achieved_places_online = _achieved("training places online")
+    target_places_in_person = _target("training places in person")
+    achieved_places_in_person = _achieved("training places in person")
+    target_places_blended = _target("training places blended")
+    achieved_places_blended = _achieved("training places blended")
+    target_certifications = _target("certifications")
+    achieved_certifications = _achieved("certifications")
+    target_awareness = _target("awareness")
+    achieved_awareness = _achieved("awareness")
+    target_placements = _target("placements")
+    achieved_placements = _achieved("placements")
+    target_job_vacancies = _target("job vacancies")
+    achieved_job_vacancies = _achieved("job vacancies")
+    target_new_courses = _target("new courses")
+    achieved_new_courses = _achieved("new courses")
+
+    class Meta:
+        verbose_name = _("pledge viewer facets")
+        verbose_name_plural = _("pledge viewer facets")
+        ordering = ("-approved_at", "-pledge_id")
+        indexes: ClassVar = [
+            GinIndex(fields=["countries"], name="pledgefacets_countries"),
+            GinIndex(fields=["beneficiary_groups"], name="pledgefacets_groups"),
+            GinIndex(fields=["action_types"], name="pledgefacets_actions"),
+            models.Index(fields=["-approved_at", "-pledge"], name="pledgefacets_newest"),
+            models.Index(fields=["-target_reach", "-pledge"], name="pledgefacets_reach"),
+            models.Index(fields=["end_date", "pledge"], name="pledgefacets_ending"),
+            models.Index(fields=["sort_title", "pledge"], name="pledgefacets_title"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.pledge_id)
+
+
 def new_share_token() -> str:
     return secrets.token_urlsafe(24)
 
@@ -250,6 +314,7 @@ __all__ = [
     "REACH_KINDS",
     "STANDARD_KINDS",
     "PledgeCard",
+    "PledgeFacets",
     "Scoreboard",
     "ScoreboardPledge",
 ]

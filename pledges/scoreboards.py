@@ -227,9 +227,7 @@ def scoreboard_cards(scoreboard: Scoreboard, *, sort: str) -> Comparison:
     indicator totals. Withdrawn pledges drop out (they have no viewer row)."""
     order = SORTS.get(sort)
     if scoreboard.kind == Scoreboard.Kind.FILTER:
-        filterset = PledgeViewerFilter(
-            QueryDict(scoreboard.query), queryset=PledgeCard.objects.all()
-        )
+        filterset = PledgeViewerFilter(QueryDict(scoreboard.query))
         if not filterset.is_valid():
             return Comparison([], [], {}, False)
         base = filterset.queryset_without(None)

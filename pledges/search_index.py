@@ -129,6 +129,28 @@ ON CONFLICT (pledge_id) DO UPDATE SET
     {", ".join(f"{c.strip()} = EXCLUDED.{c.strip()}" for c in _COLUMNS.split(",")[1:])}
 """  # noqa: S608
 
+_FACET_COLUMNS = ", ".join(
+    [
+        "pledge_id", "pillars", "countries", "beneficiary_groups", "action_types",
+        "delivery_modes", "organisation_sector", "organisation_type", "status", "start_year",
+        "approved_at", "end_date", "sort_title", "target_reach", "has_reported",
+    ]
+    + [f"target_{s}, achieved_{s}" for _k, s in STANDARD_KINDS]
+)  # fmt: skip
+_FACET_UPSERT = f"""
+INSERT INTO pledges_pledgefacets ({_FACET_COLUMNS})
+SELECT {_FACET_COLUMNS} FROM pledges_pledgecard
+WHERE %(all)s OR pledge_id = ANY(%(ids)s)
+ON CONFLICT (pledge_id) DO UPDATE SET
+    {", ".join(f"{c.strip()} = EXCLUDED.{c.strip()}" for c in _FACET_COLUMNS.split(",")[1:])}
+"""  # noqa: S608
+
+_DELETE_STALE_FACETS = """
+DELETE FROM pledges_pledgefacets f
+WHERE (%(all)s OR f.pledge_id = ANY(%(ids)s))
+  AND NOT EXISTS (SELECT 1 FROM pledges_pledgecard c WHERE c.pledge_id = f.pledge_id)
+"""
+
 _DELETE_STALE = """
 DELETE FROM pledges_pledgecard c
 WHERE (%(all)s OR c.pledge_id = ANY(%(ids)s))
@@ -169,6 +191,8 @@ def _run(*, ids: list[int], everything: bool) -> None:
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(_DELETE_STALE, params)
         cursor.execute(_UPSERT, params)
+        cursor.execute(_DELETE_STALE_FACETS, params)
+        cursor.execute(_FACET_UPSERT, params)
         transaction.on_commit(bump_generation)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchRank
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
 
 from pledges.filters import FACETS, PledgeViewerFilter, Sort, search_query
 from pledges.models_viewer import STANDARD_KINDS, PledgeCard
@@ -46,34 +46,47 @@ class Totals:
 
 def facet_counts(filterset: PledgeViewerFilter) -> dict[str, dict[str, int]]:
     """{facet: {option: pledges}} with every other active filter applied, in one
-    database round trip (one GROUP BY per facet)."""
+    database round trip. Facets without a chosen option all share the same rows
+    (every filter applies), so those rows are read once (a materialised CTE);
+    each facet with a chosen option gets its own GROUP BY without its filter."""
+    active = set(filterset.active())
+    columns = [column for column, _is_array in FACETS.values()]
+    base_sql, base_params = (
+        filterset.queryset_without(None).values(*columns).query.sql_with_params()
+    )
+    params: list[object] = list(base_params)
     parts: list[str] = []
-    params: list[object] = []
     for index, (facet, (column, is_array)) in enumerate(FACETS.items()):
-        queryset = filterset.queryset_without(facet).values(column)
-        sql, sql_params = queryset.query.sql_with_params()
+        if facet in active:
+            sql, sql_params = (
+                filterset.queryset_without(facet).values(column).query.sql_with_params()
+            )
+            source = f"({sql})"
+            params.extend(sql_params)
+        else:
+            source = "base"
         if is_array:
             select = (
                 f"SELECT {index} AS f, v::text AS v, count(*) AS n "  # noqa: S608
-                f"FROM ({sql}) s CROSS JOIN LATERAL unnest(s.{column}) v GROUP BY v"
+                f"FROM {source} s CROSS JOIN LATERAL unnest(s.{column}) v GROUP BY v"
             )
         else:
             select = (
                 f"SELECT {index} AS f, s.{column}::text AS v, count(*) AS n "  # noqa: S608
-                f"FROM ({sql}) s WHERE s.{column} IS NOT NULL GROUP BY s.{column}"
+                f"FROM {source} s WHERE s.{column} IS NOT NULL GROUP BY s.{column}"
             )
         parts.append(f"({select})")
-        params.extend(sql_params)
+    statement = f"WITH base AS MATERIALIZED ({base_sql}) " + " UNION ALL ".join(parts)
     names = list(FACETS)
     counts: dict[str, dict[str, int]] = {name: {} for name in names}
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
+        cursor.execute(statement, params)
         for index, value, n in cursor.fetchall():
             counts[names[index]][value] = n
     return counts
 
 
-def totals(queryset: QuerySet[PledgeCard]) -> Totals:
+def totals(queryset: QuerySet) -> Totals:
     """Count, not-yet-reported count and per-indicator sums, in one query."""
     aggregates: dict[str, object] = {
         "pledges": Count("pk"),
@@ -91,15 +104,18 @@ def totals(queryset: QuerySet[PledgeCard]) -> Totals:
     return Totals(pledges=row["pledges"], not_reported=row["not_reported"], indicators=indicators)
 
 
-def ordered(queryset: QuerySet[PledgeCard], *, sort: str, search: str) -> QuerySet[PledgeCard]:
+def ordered(queryset: QuerySet, *, sort: str, search: str) -> QuerySet:
     """The rows in the chosen order; "relevance" ranks the search (newest without one)."""
     if sort == Sort.RELEVANCE:
         query = search_query(search)
         if query is None:
             return queryset.order_by(*Sort.ORDER[Sort.NEWEST])
-        return queryset.annotate(rank=SearchRank(F("search_vector"), query)).order_by(
-            "-rank", *Sort.ORDER[Sort.NEWEST]
+        rank = (
+            PledgeCard.objects.filter(pledge_id=OuterRef("pledge_id"))
+            .annotate(rank=SearchRank(F("search_vector"), query))
+            .values("rank")
         )
+        return queryset.annotate(rank=Subquery(rank)).order_by("-rank", *Sort.ORDER[Sort.NEWEST])
     if sort == Sort.ENDING:
         # Pledges without an end date go last.
         return queryset.order_by(F("end_date").asc(nulls_last=True), "pledge_id")
@@ -107,8 +123,16 @@ def ordered(queryset: QuerySet[PledgeCard], *, sort: str, search: str) -> QueryS
 
 
 def result_page(
-    queryset: QuerySet[PledgeCard], *, sort: str, search: str, offset: int, limit: int
+    queryset: QuerySet, *, sort: str, search: str, offset: int, limit: int
 ) -> list[dict]:
-    return list(
-        ordered(queryset, sort=sort, search=search).values(*ROW_FIELDS)[offset : offset + limit]
+    """One page of rows: the ids in order from the narrow table, then their
+    displayed columns from PledgeCard (two small queries)."""
+    ids = list(
+        ordered(queryset, sort=sort, search=search).values_list("pledge_id", flat=True)[
+            offset : offset + limit
+        ]
     )
+    rows = {
+        row["pledge_id"]: row for row in PledgeCard.objects.filter(pk__in=ids).values(*ROW_FIELDS)
+    }
+    return [rows[pk] for pk in ids if pk in rows]

@@ -172,7 +172,7 @@ def _cache_key(request: HttpRequest, base_url: str, data: QueryDict, page: int) 
 def viewer_context(
     request: HttpRequest, *, data: QueryDict, page: int, base_url: str, fixed: Fixed | None
 ) -> dict:
-    filterset = PledgeViewerFilter(data, queryset=PledgeCard.objects.all())
+    filterset = PledgeViewerFilter(data)
     valid = filterset.is_valid()
     search = filterset.search_text()
     sort = data.get("sort", "")

@@ -7,140 +7,435 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('coalition', '0002_the_four_pillars'),
-        ('members', '0001_initial'),
+        ("coalition", "0002_the_four_pillars"),
+        ("members", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Initiative',
+            name="Initiative",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('description', models.TextField(blank=True, max_length=5000, verbose_name='description')),
-                ('countries', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(max_length=2), blank=True, default=list, verbose_name='countries')),
-                ('eu_wide', models.BooleanField(default=False, verbose_name='EU-wide')),
-                ('beneficiary_groups', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(choices=[('citizens', 'Citizens in general'), ('pupils', 'Primary and secondary pupils'), ('students', 'Higher-education students'), ('teachers', 'Teachers and educators'), ('job-seekers', 'Job seekers'), ('employees', 'Employees'), ('ict-professionals', 'ICT professionals'), ('women-and-girls', 'Women and girls'), ('older-people', 'Older people'), ('smes', 'SMEs and entrepreneurs'), ('disadvantaged', 'Disadvantaged groups')], max_length=30), blank=True, default=list, verbose_name='beneficiary groups')),
-                ('action_types', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(choices=[('training', 'Training'), ('courses', 'Courses'), ('certification', 'Certification'), ('placements', 'Placements'), ('awareness', 'Awareness-raising'), ('job-matching', 'Job matching'), ('teacher-training', 'Teacher training'), ('coding-classes', 'Coding classes'), ('other', 'Other')], max_length=30), blank=True, default=list, verbose_name='action types')),
-                ('delivery_mode', models.CharField(blank=True, choices=[('online', 'Online'), ('in-person', 'In person'), ('blended', 'Blended')], max_length=20, verbose_name='delivery mode')),
-                ('link', models.URLField(blank=True, max_length=500, verbose_name='link')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('pillars', models.ManyToManyField(related_name='initiatives', to='coalition.pillar', verbose_name='pillars')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "description",
+                    models.TextField(blank=True, max_length=5000, verbose_name="description"),
+                ),
+                (
+                    "countries",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(max_length=2),
+                        blank=True,
+                        default=list,
+                        verbose_name="countries",
+                    ),
+                ),
+                ("eu_wide", models.BooleanField(default=False, verbose_name="EU-wide")),
+                (
+                    "beneficiary_groups",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(
+                            choices=[
+                                ("citizens", "Citizens in general"),
+                                ("pupils", "Primary and secondary pupils"),
+                                ("students", "Higher-education students"),
+                                ("teachers", "Teachers and educators"),
+                                ("job-seekers", "Job seekers"),
+                                ("employees", "Employees"),
+                                ("ict-professionals", "ICT professionals"),
+                                ("women-and-girls", "Women and girls"),
+                                ("older-people", "Older people"),
+                                ("smes", "SMEs and entrepreneurs"),
+                                ("disadvantaged", "Disadvantaged groups"),
+                            ],
+                            max_length=30,
+                        ),
+                        blank=True,
+                        default=list,
+                        verbose_name="beneficiary groups",
+                    ),
+                ),
+                (
+                    "action_types",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(
+                            choices=[
+                                ("training", "Training"),
+                                ("courses", "Courses"),
+                                ("certification", "Certification"),
+                                ("placements", "Placements"),
+                                ("awareness", "Awareness-raising"),
+                                ("job-matching", "Job matching"),
+                                ("teacher-training", "Teacher training"),
+                                ("coding-classes", "Coding classes"),
+                                ("other", "Other"),
+                            ],
+                            max_length=30,
+                        ),
+                        blank=True,
+                        default=list,
+                        verbose_name="action types",
+                    ),
+                ),
+                (
+                    "delivery_mode",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("online", "Online"),
+                            ("in-person", "In person"),
+                            ("blended", "Blended"),
+                        ],
+                        max_length=20,
+                        verbose_name="delivery mode",
+                    ),
+                ),
+                ("link", models.URLField(blank=True, max_length=500, verbose_name="link")),
+                ("position", models.PositiveSmallIntegerField(default=0, verbose_name="position")),
+                (
+                    "pillars",
+                    models.ManyToManyField(
+                        related_name="initiatives", to="coalition.pillar", verbose_name="pillars"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'initiative',
-                'verbose_name_plural': 'initiatives',
-                'ordering': ('pledge', 'position', 'pk'),
+                "verbose_name": "initiative",
+                "verbose_name_plural": "initiatives",
+                "ordering": ("pledge", "position", "pk"),
             },
         ),
         migrations.CreateModel(
-            name='Indicator',
+            name="Indicator",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('people-reached', 'People reached'), ('training-places-online', 'Training places (online)'), ('training-places-in-person', 'Training places (face-to-face)'), ('training-places-blended', 'Training places (blended)'), ('certifications', 'Certifications issued'), ('awareness', 'People reached by awareness-raising'), ('placements', 'Placements (internships, traineeships)'), ('job-vacancies', 'Job vacancies matched'), ('new-courses', 'New courses developed'), ('custom', 'Custom indicator')], max_length=40, verbose_name='indicator')),
-                ('custom_name', models.CharField(blank=True, max_length=200, verbose_name='name of the custom indicator')),
-                ('target', models.PositiveIntegerField(verbose_name='target')),
-                ('initiative', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indicators', to='pledges.initiative', verbose_name='initiative')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("people-reached", "People reached"),
+                            ("training-places-online", "Training places (online)"),
+                            ("training-places-in-person", "Training places (face-to-face)"),
+                            ("training-places-blended", "Training places (blended)"),
+                            ("certifications", "Certifications issued"),
+                            ("awareness", "People reached by awareness-raising"),
+                            ("placements", "Placements (internships, traineeships)"),
+                            ("job-vacancies", "Job vacancies matched"),
+                            ("new-courses", "New courses developed"),
+                            ("custom", "Custom indicator"),
+                        ],
+                        max_length=40,
+                        verbose_name="indicator",
+                    ),
+                ),
+                (
+                    "custom_name",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="name of the custom indicator"
+                    ),
+                ),
+                ("target", models.PositiveIntegerField(verbose_name="target")),
+                (
+                    "initiative",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="indicators",
+                        to="pledges.initiative",
+                        verbose_name="initiative",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'indicator',
-                'verbose_name_plural': 'indicators',
-                'ordering': ('initiative', 'pk'),
+                "verbose_name": "indicator",
+                "verbose_name_plural": "indicators",
+                "ordering": ("initiative", "pk"),
             },
         ),
         migrations.CreateModel(
-            name='Pledge',
+            name="Pledge",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('summary', models.TextField(max_length=3000, verbose_name='summary')),
-                ('beyond_day_to_day', models.TextField(max_length=3000, verbose_name='why it goes beyond day-to-day activities')),
-                ('start_date', models.DateField(blank=True, null=True, verbose_name='start date')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='end date')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted for review'), ('changes-requested', 'Changes requested'), ('approved', 'Approved'), ('rejected', 'Rejected'), ('completed', 'Completed'), ('withdrawn', 'Withdrawn')], db_index=True, default='draft', max_length=20, verbose_name='status')),
-                ('approved_at', models.DateTimeField(blank=True, null=True, verbose_name='first approved')),
-                ('last_report_approved_at', models.DateTimeField(blank=True, null=True, verbose_name='last report approved')),
-                ('inactive_since', models.DateTimeField(blank=True, help_text='Set when a pledge goes 24 months without an approved report.', null=True, verbose_name='inactive since')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pledges', to='members.organisation', verbose_name='organisation')),
-                ('partners', models.ManyToManyField(blank=True, related_name='partner_pledges', to='members.organisation', verbose_name='partner organisations')),
-                ('revision_of', models.OneToOneField(blank=True, help_text='Set on an unreviewed edit of an approved pledge.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='pending_revision', to='pledges.pledge', verbose_name='revision of')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("summary", models.TextField(max_length=3000, verbose_name="summary")),
+                (
+                    "beyond_day_to_day",
+                    models.TextField(
+                        max_length=3000, verbose_name="why it goes beyond day-to-day activities"
+                    ),
+                ),
+                ("start_date", models.DateField(blank=True, null=True, verbose_name="start date")),
+                ("end_date", models.DateField(blank=True, null=True, verbose_name="end date")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted for review"),
+                            ("changes-requested", "Changes requested"),
+                            ("approved", "Approved"),
+                            ("rejected", "Rejected"),
+                            ("completed", "Completed"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "approved_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="first approved"),
+                ),
+                (
+                    "last_report_approved_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="last report approved"
+                    ),
+                ),
+                (
+                    "inactive_since",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Set when a pledge goes 24 months without an approved report.",
+                        null=True,
+                        verbose_name="inactive since",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="created by",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pledges",
+                        to="members.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
+                (
+                    "partners",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="partner_pledges",
+                        to="members.organisation",
+                        verbose_name="partner organisations",
+                    ),
+                ),
+                (
+                    "revision_of",
+                    models.OneToOneField(
+                        blank=True,
+                        help_text="Set on an unreviewed edit of an approved pledge.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="pending_revision",
+                        to="pledges.pledge",
+                        verbose_name="revision of",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pledge',
-                'verbose_name_plural': 'pledges',
-                'ordering': ('-created_at',),
+                "verbose_name": "pledge",
+                "verbose_name_plural": "pledges",
+                "ordering": ("-created_at",),
             },
         ),
         migrations.AddField(
-            model_name='initiative',
-            name='pledge',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='initiatives', to='pledges.pledge', verbose_name='pledge'),
+            model_name="initiative",
+            name="pledge",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="initiatives",
+                to="pledges.pledge",
+                verbose_name="pledge",
+            ),
         ),
         migrations.CreateModel(
-            name='ProgressReport',
+            name="ProgressReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('period_start', models.DateField(verbose_name='period start')),
-                ('period_end', models.DateField(verbose_name='period end')),
-                ('narrative', models.TextField(max_length=5000, verbose_name='what was achieved')),
-                ('evidence_url', models.URLField(blank=True, max_length=500, verbose_name='evidence link')),
-                ('status', models.CharField(choices=[('submitted', 'Submitted for review'), ('approved', 'Approved'), ('changes-requested', 'Changes requested'), ('rejected', 'Rejected')], db_index=True, default='submitted', max_length=20, verbose_name='status')),
-                ('submitted_at', models.DateTimeField(auto_now_add=True, verbose_name='submitted')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided')),
-                ('pledge', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='pledges.pledge', verbose_name='pledge')),
-                ('submitted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='submitted by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("period_start", models.DateField(verbose_name="period start")),
+                ("period_end", models.DateField(verbose_name="period end")),
+                ("narrative", models.TextField(max_length=5000, verbose_name="what was achieved")),
+                (
+                    "evidence_url",
+                    models.URLField(blank=True, max_length=500, verbose_name="evidence link"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "Submitted for review"),
+                            ("approved", "Approved"),
+                            ("changes-requested", "Changes requested"),
+                            ("rejected", "Rejected"),
+                        ],
+                        db_index=True,
+                        default="submitted",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("submitted_at", models.DateTimeField(auto_now_add=True, verbose_name="submitted")),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="decided")),
+                (
+                    "pledge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reports",
+                        to="pledges.pledge",
+                        verbose_name="pledge",
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="submitted by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'progress report',
-                'verbose_name_plural': 'progress reports',
-                'ordering': ('pledge', '-period_end'),
+                "verbose_name": "progress report",
+                "verbose_name_plural": "progress reports",
+                "ordering": ("pledge", "-period_end"),
             },
         ),
         migrations.CreateModel(
-            name='PledgeTransition',
+            name="PledgeTransition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_status', models.CharField(blank=True, max_length=20, verbose_name='from')),
-                ('to_status', models.CharField(max_length=20, verbose_name='to')),
-                ('message', models.TextField(blank=True, verbose_name='message')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='when')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='by')),
-                ('pledge', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='transitions', to='pledges.pledge', verbose_name='pledge')),
-                ('report', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='transitions', to='pledges.progressreport', verbose_name='progress report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("from_status", models.CharField(blank=True, max_length=20, verbose_name="from")),
+                ("to_status", models.CharField(max_length=20, verbose_name="to")),
+                ("message", models.TextField(blank=True, verbose_name="message")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="when")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="by",
+                    ),
+                ),
+                (
+                    "pledge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="transitions",
+                        to="pledges.pledge",
+                        verbose_name="pledge",
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="transitions",
+                        to="pledges.progressreport",
+                        verbose_name="progress report",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'workflow step',
-                'verbose_name_plural': 'workflow history',
-                'ordering': ('created_at', 'pk'),
+                "verbose_name": "workflow step",
+                "verbose_name_plural": "workflow history",
+                "ordering": ("created_at", "pk"),
             },
         ),
         migrations.CreateModel(
-            name='ReportedValue',
+            name="ReportedValue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.PositiveIntegerField(verbose_name='achieved')),
-                ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reported_values', to='pledges.indicator', verbose_name='indicator')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='values', to='pledges.progressreport', verbose_name='report')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("value", models.PositiveIntegerField(verbose_name="achieved")),
+                (
+                    "indicator",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reported_values",
+                        to="pledges.indicator",
+                        verbose_name="indicator",
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="values",
+                        to="pledges.progressreport",
+                        verbose_name="report",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'reported value',
-                'verbose_name_plural': 'reported values',
+                "verbose_name": "reported value",
+                "verbose_name_plural": "reported values",
             },
         ),
         migrations.AddConstraint(
-            model_name='indicator',
-            constraint=models.CheckConstraint(condition=models.Q(('target__gt', 0)), name='indicator_target_positive'),
+            model_name="indicator",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("target__gt", 0)), name="indicator_target_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reportedvalue',
-            constraint=models.UniqueConstraint(fields=('report', 'indicator'), name='one_value_per_indicator'),
+            model_name="reportedvalue",
+            constraint=models.UniqueConstraint(
+                fields=("report", "indicator"), name="one_value_per_indicator"
+            ),
         ),
     ]

@@ -50,7 +50,7 @@ def pillar_viewer(context, pillar) -> SafeString:
 def organisation_pledges(context, organisation: Organisation) -> dict:
     """The organisation's public pledges (newest first) and their totals: 2 queries."""
     cards = PledgeCard.objects.filter(organisation=organisation)
-    totals = viewer_queries.totals(cards)
+    totals = viewer_queries.totals(cards.defer("search_vector"))
     kinds = dict(Indicator.Kind.choices)
     detail = url_prefix("pledges:detail", "pk") or "/pledges/\x00/"
     rows = [
