@@ -14,8 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchRank
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.http import QueryDict
 
 from pledges.filters import FACETS, PledgeViewerFilter, Sort, search_query
 from pledges.models_viewer import STANDARD_KINDS, PledgeCard
@@ -44,11 +46,53 @@ class Totals:
     indicators: list[tuple[str, int, int]]
 
 
-def facet_counts(filterset: PledgeViewerFilter) -> dict[str, dict[str, int]]:
+def facet_counts(filterset: PledgeViewerFilter, *, generation: str) -> dict[str, dict[str, int]]:
     """{facet: {option: pledges}} with every other active filter applied, in one
-    database round trip. Facets without a chosen option all share the same rows
-    (every filter applies), so those rows are read once (a materialised CTE);
-    each facet with a chosen option gets its own GROUP BY without its filter."""
+    database round trip. A facet whose "other filters" are none (no search, no
+    other facet chosen) takes the whole-viewer counts, computed once per index
+    generation (see `global_stats`)."""
+    active = set(filterset.active())
+    if filterset.search_text():
+        return _facet_counts(filterset, list(FACETS))
+    unfiltered = [name for name in FACETS if active <= {name}]
+    counts = _facet_counts(filterset, [name for name in FACETS if name not in unfiltered])
+    if unfiltered:
+        whole = global_stats(generation)[0]
+        counts.update({name: whole[name] for name in unfiltered})
+    return counts
+
+
+_GLOBAL: dict[str, tuple[dict[str, dict[str, int]], Totals]] = {}
+
+
+def global_stats(generation: str) -> tuple[dict[str, dict[str, int]], Totals]:
+    """Facet counts and totals of every public pledge, for this index generation:
+    from this process's memory, else the shared cache, else the database."""
+    stats = _GLOBAL.get(generation)
+    if stats is not None:
+        return stats
+    key = f"pledges:viewer:global:{generation}"
+    stats = cache.get(key)
+    if stats is None:
+        everything = PledgeViewerFilter(QueryDict())
+        everything.is_valid()
+        stats = (
+            _facet_counts(everything, list(FACETS)),
+            totals(everything.queryset_without(None)),
+        )
+        cache.set(key, stats, 24 * 3600)
+    _GLOBAL.clear()
+    _GLOBAL[generation] = stats
+    return stats
+
+
+def _facet_counts(filterset: PledgeViewerFilter, facets: list[str]) -> dict[str, dict[str, int]]:
+    """Facets without a chosen option all share the same rows (every filter
+    applies), so those rows are read once (a materialised CTE); each facet with
+    a chosen option gets its own GROUP BY without its filter."""
+    counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+    if not facets:
+        return counts
     active = set(filterset.active())
     columns = [column for column, _is_array in FACETS.values()]
     base_sql, base_params = (
@@ -57,6 +101,8 @@ def facet_counts(filterset: PledgeViewerFilter) -> dict[str, dict[str, int]]:
     params: list[object] = list(base_params)
     parts: list[str] = []
     for index, (facet, (column, is_array)) in enumerate(FACETS.items()):
+        if facet not in facets:
+            continue
         if facet in active:
             sql, sql_params = (
                 filterset.queryset_without(facet).values(column).query.sql_with_params()
@@ -78,7 +124,6 @@ def facet_counts(filterset: PledgeViewerFilter) -> dict[str, dict[str, int]]:
         parts.append(f"({select})")
     statement = f"WITH base AS MATERIALIZED ({base_sql}) " + " UNION ALL ".join(parts)
     names = list(FACETS)
-    counts: dict[str, dict[str, int]] = {name: {} for name in names}
     with connection.cursor() as cursor:
         cursor.execute(statement, params)
         for index, value, n in cursor.fetchall():

@@ -13,6 +13,7 @@ pledge shows at once.
 from __future__ import annotations
 
 import hashlib
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -140,18 +141,36 @@ def build_viewer(request: HttpRequest, *, base_url: str, fixed: Fixed | None = N
     data.pop("page", None)
     if fixed is not None:
         data.setlist(fixed.facet, [fixed.value])
+    generation = current_generation()
     cache_key = None
     cache_seconds = getattr(settings, "PLEDGE_VIEWER_CACHE_SECONDS", CACHE_SECONDS)
     if cache_seconds and not request.user.is_authenticated and _is_popular(data, page):
-        cache_key = _cache_key(request, base_url, data, page)
-        html = cache.get(cache_key)
+        cache_key = _cache_key(request, base_url, data, page, generation)
+        html = _LOCAL_FRAGMENTS.get(cache_key) or cache.get(cache_key)
         if html is not None:
+            _remember(cache_key, html)
             return ViewerState(html=mark_safe(html))  # noqa: S308 (our own rendered HTML)
-    context = viewer_context(request, data=data, page=page, base_url=base_url, fixed=fixed)
+    context = viewer_context(
+        request, data=data, page=page, base_url=base_url, fixed=fixed, generation=generation
+    )
     html = render_to_string("pledges/viewer/_viewer.html", context, request=request)
     if cache_key is not None:
         cache.set(cache_key, html, cache_seconds)
+        _remember(cache_key, html)
     return ViewerState(html=html, results=context["count"], context=context)
+
+
+# Fragments this process served lately, so a popular page costs no cache read
+# (keys hold the index generation, so a refresh_pledges() skips stale ones).
+_LOCAL_FRAGMENTS: OrderedDict[str, str] = OrderedDict()
+LOCAL_FRAGMENTS_MAX = 64
+
+
+def _remember(key: str, html: str) -> None:
+    _LOCAL_FRAGMENTS[key] = html
+    _LOCAL_FRAGMENTS.move_to_end(key)
+    while len(_LOCAL_FRAGMENTS) > LOCAL_FRAGMENTS_MAX:
+        _LOCAL_FRAGMENTS.popitem(last=False)
 
 
 def _is_popular(data: QueryDict, page: int) -> bool:
@@ -161,16 +180,24 @@ def _is_popular(data: QueryDict, page: int) -> bool:
     return chosen <= CACHE_MAX_OPTIONS
 
 
-def _cache_key(request: HttpRequest, base_url: str, data: QueryDict, page: int) -> str:
+def _cache_key(
+    request: HttpRequest, base_url: str, data: QueryDict, page: int, generation: str
+) -> str:
     normalised = urlencode(sorted((k, v) for k, vs in data.lists() for v in vs))
     digest = hashlib.sha256(
         f"{base_url}|{get_language()}|{normalised}|{page}".encode()
     ).hexdigest()[:32]
-    return f"pledges:viewer:{current_generation()}:{digest}"
+    return f"pledges:viewer:{generation}:{digest}"
 
 
 def viewer_context(
-    request: HttpRequest, *, data: QueryDict, page: int, base_url: str, fixed: Fixed | None
+    request: HttpRequest,
+    *,
+    data: QueryDict,
+    page: int,
+    base_url: str,
+    fixed: Fixed | None,
+    generation: str,
 ) -> dict:
     filterset = PledgeViewerFilter(data)
     valid = filterset.is_valid()
@@ -182,14 +209,17 @@ def viewer_context(
     active = filterset.active()
     if valid:
         queryset = filterset.queryset_without(None)
-        totals = viewer_queries.totals(queryset)
+        if active or search:
+            totals = viewer_queries.totals(queryset)
+        else:
+            totals = viewer_queries.global_stats(generation)[1]
         pages = max(1, -(-totals.pledges // PAGE_SIZE))
         if page > pages:
             raise Http404(gettext("There is no such page."))
         rows = viewer_queries.result_page(
             queryset, sort=sort, search=search, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE
         )
-        counts = viewer_queries.facet_counts(filterset)
+        counts = viewer_queries.facet_counts(filterset, generation=generation)
     else:
         totals = viewer_queries.Totals(pledges=0, not_reported=0, indicators=[])
         pages, rows, counts = 1, [], {name: {} for name in FACETS}
