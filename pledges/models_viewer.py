@@ -172,6 +172,10 @@ class PledgeFacets(models.Model):
     sort_title = models.CharField(_("title for sorting"), max_length=200)
     target_reach = models.BigIntegerField(_("target reach"), default=0)
     has_reported = models.BooleanField(_("has reported"), default=False)
+    # Every facet option of the pledge as "facet:option" (pillar:education,
+    # country:BE, year:2025...): the facets nobody has chosen an option in are
+    # then counted with a single unnest and GROUP BY.
+    options = ArrayField(models.CharField(max_length=60), default=list, blank=True)
 
     target_people_reached = _target("people reached")
     achieved_people_reached = _achieved("people reached")

@@ -137,12 +137,22 @@ _FACET_COLUMNS = ", ".join(
     ]
     + [f"target_{s}, achieved_{s}" for _k, s in STANDARD_KINDS]
 )  # fmt: skip
+_OPTIONS = """
+    ARRAY(SELECT 'pillar:' || x FROM unnest(pillars) x)
+    || ARRAY(SELECT 'country:' || x FROM unnest(countries) x)
+    || ARRAY(SELECT 'group:' || x FROM unnest(beneficiary_groups) x)
+    || ARRAY(SELECT 'action:' || x FROM unnest(action_types) x)
+    || ARRAY(SELECT 'delivery:' || x FROM unnest(delivery_modes) x)
+    || ARRAY['sector:' || organisation_sector, 'type:' || organisation_type, 'status:' || status]
+    || CASE WHEN start_year IS NULL THEN '{}'::varchar[] ELSE ARRAY['year:' || start_year] END
+"""
 _FACET_UPSERT = f"""
-INSERT INTO pledges_pledgefacets ({_FACET_COLUMNS})
-SELECT {_FACET_COLUMNS} FROM pledges_pledgecard
+INSERT INTO pledges_pledgefacets ({_FACET_COLUMNS}, options)
+SELECT {_FACET_COLUMNS}, {_OPTIONS} FROM pledges_pledgecard
 WHERE %(all)s OR pledge_id = ANY(%(ids)s)
 ON CONFLICT (pledge_id) DO UPDATE SET
-    {", ".join(f"{c.strip()} = EXCLUDED.{c.strip()}" for c in _FACET_COLUMNS.split(",")[1:])}
+    {", ".join(f"{c.strip()} = EXCLUDED.{c.strip()}" for c in _FACET_COLUMNS.split(",")[1:])},
+    options = EXCLUDED.options
 """  # noqa: S608
 
 _DELETE_STALE_FACETS = """

@@ -87,47 +87,51 @@ def global_stats(generation: str) -> tuple[dict[str, dict[str, int]], Totals]:
 
 
 def _facet_counts(filterset: PledgeViewerFilter, facets: list[str]) -> dict[str, dict[str, int]]:
-    """Facets without a chosen option all share the same rows (every filter
-    applies), so those rows are read once (a materialised CTE); each facet with
-    a chosen option gets its own GROUP BY without its filter."""
+    """Counts for `facets`. Those without a chosen option share the same rows
+    (every filter applies): one unnest of the combined `options` array and one
+    GROUP BY count them all. Each facet with a chosen option gets its own GROUP
+    BY without its own filter."""
     counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
     if not facets:
         return counts
     active = set(filterset.active())
-    columns = [column for column, _is_array in FACETS.values()]
-    base_sql, base_params = (
-        filterset.queryset_without(None).values(*columns).query.sql_with_params()
-    )
-    params: list[object] = list(base_params)
+    shared = [name for name in facets if name not in active]
     parts: list[str] = []
+    params: list[object] = []
+    if shared:
+        sql, sql_params = filterset.queryset_without(None).values("options").query.sql_with_params()
+        parts.append(
+            "(SELECT -1 AS f, o::text AS v, count(*) AS n "  # noqa: S608
+            f"FROM ({sql}) s CROSS JOIN LATERAL unnest(s.options) o GROUP BY o)"
+        )
+        params.extend(sql_params)
     for index, (facet, (column, is_array)) in enumerate(FACETS.items()):
-        if facet not in facets:
+        if facet not in facets or facet not in active:
             continue
-        if facet in active:
-            sql, sql_params = (
-                filterset.queryset_without(facet).values(column).query.sql_with_params()
-            )
-            source = f"({sql})"
-            params.extend(sql_params)
-        else:
-            source = "base"
+        sql, sql_params = filterset.queryset_without(facet).values(column).query.sql_with_params()
+        params.extend(sql_params)
         if is_array:
             select = (
                 f"SELECT {index} AS f, v::text AS v, count(*) AS n "  # noqa: S608
-                f"FROM {source} s CROSS JOIN LATERAL unnest(s.{column}) v GROUP BY v"
+                f"FROM ({sql}) s CROSS JOIN LATERAL unnest(s.{column}) v GROUP BY v"
             )
         else:
             select = (
                 f"SELECT {index} AS f, s.{column}::text AS v, count(*) AS n "  # noqa: S608
-                f"FROM {source} s WHERE s.{column} IS NOT NULL GROUP BY s.{column}"
+                f"FROM ({sql}) s WHERE s.{column} IS NOT NULL GROUP BY s.{column}"
             )
         parts.append(f"({select})")
-    statement = f"WITH base AS MATERIALIZED ({base_sql}) " + " UNION ALL ".join(parts)
     names = list(FACETS)
+    wanted = set(shared)
     with connection.cursor() as cursor:
-        cursor.execute(statement, params)
+        cursor.execute(" UNION ALL ".join(parts), params)
         for index, value, n in cursor.fetchall():
-            counts[names[index]][value] = n
+            if index >= 0:
+                counts[names[index]][value] = n
+                continue
+            facet, _sep, option = value.partition(":")
+            if facet in wanted:
+                counts[facet][option] = n
     return counts
 
 
