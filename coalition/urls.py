@@ -8,6 +8,7 @@ from coalition import views
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("pledges.sitemap_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -20,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("members.urls")),
     path("", include("pledges.urls")),
+    path("", include("pledges.viewer_urls")),
     path("", include("national.urls")),
     path("admin/", admin.site.urls),
 )

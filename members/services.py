@@ -82,6 +82,10 @@ def organisation_update(
         organisation.logo.delete(save=True)
     if logo is not None:
         organisation_set_logo(organisation=organisation, logo=logo)
+    # The Pledge Viewer's rows copy the organisation's name, sector and type.
+    from pledges.search_index import refresh_organisation
+
+    refresh_organisation(organisation.pk)
     return organisation
 
 

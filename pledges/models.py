@@ -379,3 +379,6 @@ class PledgeTransition(models.Model):
     @property
     def to_label(self) -> str:
         return self._label(self.to_status)
+
+
+from pledges.models_viewer import *  # noqa: E402, F403

@@ -27,6 +27,7 @@ from pledges.models import (
     ProgressReport,
     ReportedValue,
 )
+from pledges.search_index import refresh_pledges
 
 S = Pledge.Status
 R = ProgressReport.Status
@@ -308,6 +309,7 @@ def pledge_approve(*, pledge: Pledge, actor: User, message: str = "", now=None) 
             message=message,
             on_revision=True,
         )
+        refresh_pledges([public.pk])
         return public
     pledge.status = S.APPROVED
     if pledge.approved_at is None:
@@ -316,6 +318,7 @@ def pledge_approve(*, pledge: Pledge, actor: User, message: str = "", now=None) 
     _record(
         pledge=pledge, from_status=S.SUBMITTED, to_status=S.APPROVED, actor=actor, message=message
     )
+    refresh_pledges([pledge.pk])
     return pledge
 
 
@@ -383,6 +386,7 @@ def pledge_withdraw(*, pledge: Pledge, actor: User, message: str = "") -> Pledge
     pledge.status = S.WITHDRAWN
     pledge.save(update_fields=["status", "updated_at"])
     _record(pledge=pledge, from_status=old, to_status=S.WITHDRAWN, actor=actor, message=message)
+    refresh_pledges([pledge.pk])
     return pledge
 
 
@@ -395,6 +399,7 @@ def pledge_complete(*, pledge: Pledge, actor: User) -> Pledge:
     pledge.status = S.COMPLETED
     pledge.save(update_fields=["status", "updated_at"])
     _record(pledge=pledge, from_status=S.APPROVED, to_status=S.COMPLETED, actor=actor)
+    refresh_pledges([pledge.pk])
     return pledge
 
 
@@ -550,6 +555,7 @@ def report_approve(
     Pledge.objects.filter(pk=report.pledge_id).update(
         last_report_approved_at=now, inactive_since=None, report_reminder_sent_at=None
     )
+    refresh_pledges([report.pledge_id])  # the viewer's totals count approved reports
     return report
 
 

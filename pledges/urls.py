@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from pledges import views
+from pledges import viewer_views, views
 
 
 class IdConverter:
@@ -24,6 +24,7 @@ app_name = "pledges"
 ORG = "organisations/<slug:slug>/pledges/"
 
 urlpatterns = [
+    path("pledges/", viewer_views.viewer, name="viewer"),
     path("pledges/<id:pk>/", views.detail, name="detail"),
     path(ORG, views.pledge_list, name="list"),
     path(ORG + "new/", views.create, name="create"),

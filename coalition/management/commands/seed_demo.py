@@ -8,6 +8,7 @@ from members import demo as members_demo
 from members.models import Organisation
 from national import demo as national_demo
 from pledges import demo as pledges_demo
+from pledges import demo_viewer as viewer_demo
 
 
 class Command(BaseCommand):
@@ -35,6 +36,9 @@ class Command(BaseCommand):
             lines += pledges_demo.seed(random.Random(f"{demo.SEED}-pledges"))
         with transaction.atomic():
             lines += national_demo.seed(random.Random(f"{demo.SEED}-national"))
+        # Pledge Viewer: index the public pledges (after every app that creates them).
+        with transaction.atomic():
+            lines += viewer_demo.seed(random.Random(f"{demo.SEED}-viewer"))
         for line in lines:
             self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS("Demo data is ready."))

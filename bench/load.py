@@ -1,0 +1,173 @@
+"""Load the portal as in production and print each page's throughput and latency.
+
+    DATABASE_URL=postgres://.../coalition_bench .venv/bin/python -m bench.load
+
+Serves the portal with gunicorn (gunicorn.conf.py: 2 sync workers, DEBUG off,
+SECRET_KEY set, bench.settings = production settings + a reference view) and
+loads it with wrk (Debian package `wrk`), 16 connections, for each scenario:
+the reference view (no database, no template), the viewer with random filter
+combinations (anonymous cache off), the viewer with a search (cache off), the
+viewer on popular filters for anonymous visitors (cache on), and a pledge page.
+Prints requests per second, p50/p99 latency, non-200 answers, and the ratio of
+each to the reference view measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LUA = ROOT / "bench" / "viewer.lua"
+GOALS = {"viewer, random filters": 0.04, "viewer, popular (anonymous)": 0.3, "pledge page": 0.1}
+
+
+def server_env(port: int, cache_seconds: int) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "bench.settings",
+            "DEBUG": "false",
+            "SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "false",
+            "GUNICORN_BIND": f"127.0.0.1:{port}",
+            "WEB_CONCURRENCY": "2",
+            "GUNICORN_ACCESS_LOG": "0",
+            "BENCH_VIEWER_CACHE_SECONDS": str(cache_seconds),
+        }
+    )
+    return env
+
+
+def start(port: int, cache_seconds: int) -> subprocess.Popen:
+    env = server_env(port, cache_seconds)
+    python = str(ROOT / ".venv" / "bin" / "python")
+    subprocess.run(
+        [python, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True
+    )
+    subprocess.run([python, "manage.py", "createcachetable"], cwd=ROOT, env=env, check=True)
+    server = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "gunicorn"), "--config", "gunicorn.conf.py"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/ref", timeout=1)
+            return server
+        except OSError:
+            time.sleep(0.2)
+    stop(server)
+    raise SystemExit("gunicorn did not start")
+
+
+def drain(port: int) -> None:
+    """Wait until the workers have answered what the last run left queued."""
+    for _ in range(300):
+        started = time.monotonic()
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/ref", timeout=60)
+        except OSError:
+            continue
+        if time.monotonic() - started < 0.05:
+            return
+        time.sleep(0.5)
+
+
+def stop(server: subprocess.Popen) -> None:
+    os.killpg(server.pid, signal.SIGTERM)
+    server.wait(timeout=30)
+
+
+def _ms(text: str) -> float:
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def wrk(port: int, path: str, *, scenario: str | None, seconds: int, pledges: int) -> dict:
+    drain(port)
+    command = ["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency", "--timeout", "10s"]
+    env = dict(os.environ, SCENARIO=scenario or "", PLEDGES=str(pledges))
+    if scenario:
+        command += ["-s", str(LUA)]
+    out = subprocess.run(
+        [*command, f"http://127.0.0.1:{port}{path}"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50 = _ms(re.search(r"\s50%\s+(\S+)", out).group(1))
+    p99 = _ms(re.search(r"\s99%\s+(\S+)", out).group(1))
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {"rps": rps, "p50": p50, "p99": p99, "errors": int(non_2xx.group(1)) if non_2xx else 0}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Load the portal and print throughput.")
+    parser.add_argument("--port", type=int, default=8113)
+    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--pledges", type=int, default=100_000)
+    args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL"):
+        raise SystemExit("Set DATABASE_URL to the database bench.fill filled.")
+
+    runs: list[tuple[str, dict, float]] = []
+
+    def measure(port: int, name: str, path: str, scenario: str | None) -> dict:
+        return wrk(port, path, scenario=scenario, seconds=args.seconds, pledges=args.pledges)
+
+    # Without the anonymous cache: every viewer request is computed.
+    server = start(args.port, cache_seconds=0)
+    try:
+        wrk(args.port, "/bench/ref", scenario=None, seconds=3, pledges=args.pledges)  # warm up
+        wrk(args.port, "/", scenario="random", seconds=3, pledges=args.pledges)
+        reference = measure(args.port, "reference view", "/bench/ref", None)
+        runs.append(("reference view", reference, reference["rps"]))
+        for name, scenario in (
+            ("viewer, random filters", "random"),
+            ("viewer, search", "search"),
+            ("pledge page", "pledge"),
+        ):
+            runs.append((name, measure(args.port, name, "/", scenario), reference["rps"]))
+    finally:
+        stop(server)
+    # With the anonymous cache (as in production), against its own reference run.
+    server = start(args.port, cache_seconds=600)
+    try:
+        wrk(args.port, "/", scenario="popular", seconds=3, pledges=args.pledges)  # fill the cache
+        reference = measure(args.port, "reference view (2nd server)", "/bench/ref", None)
+        runs.append(("reference view (2nd server)", reference, reference["rps"]))
+        popular = measure(args.port, "viewer, popular (anonymous)", "/", "popular")
+        runs.append(("viewer, popular (anonymous)", popular, reference["rps"]))
+    finally:
+        stop(server)
+
+    print(
+        f"{'scenario':32} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'non-200':>8} {'ratio':>6} goal"
+    )
+    for name, run, reference_rps in runs:
+        goal = GOALS.get(name)
+        ratio = run["rps"] / reference_rps
+        verdict = "" if goal is None else f"≥ {goal} {'ok' if ratio >= goal else 'MISSED'}"
+        print(
+            f"{name:32} {run['rps']:8.1f} {run['p50']:8.1f} {run['p99']:8.1f} "
+            f"{run['errors']:8d} {ratio:7.3f}  {verdict}"
+        )
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,166 @@
+"""The Pledge Viewer's filters (django-filter) over the viewer rows (PledgeCard).
+
+Within one filter the options combine with OR (pledges in Belgium or France),
+across filters with AND. Every filter can be left out again by name, which is
+how the facet counts apply "every other active filter".
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.contrib.postgres.search import SearchQuery
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries as country_names
+
+from coalition.demo import MEMBER_STATES
+from coalition.models import Pillar
+from members.models import Organisation
+from pledges.models import ActionType, BeneficiaryGroup, DeliveryMode, Pledge
+from pledges.models_viewer import EU_WIDE, PledgeCard, PledgeFacets
+from pledges.search_index import SEARCH_CONFIG
+
+SEARCH_MAX_LENGTH = 200
+FIRST_YEAR, LAST_YEAR = 2015, 2040
+
+
+def country_choices() -> list[tuple[str, str]]:
+    names = sorted(((code, str(country_names.name(code))) for code in MEMBER_STATES), key=_second)
+    return [*names, (EU_WIDE, str(_("EU-wide")))]
+
+
+def _second(pair: tuple[str, str]) -> str:
+    return pair[1]
+
+
+class Sort:
+    NEWEST = "newest"
+    REACH = "reach"
+    ENDING = "ending"
+    TITLE = "title"
+    RELEVANCE = "relevance"
+    CHOICES = (
+        (NEWEST, _("Newest first")),
+        (REACH, _("Largest target reach")),
+        (ENDING, _("Ending soon")),
+        (TITLE, _("A to Z")),
+        (RELEVANCE, _("Best match (with a search)")),
+    )
+    ORDER = {
+        NEWEST: ("-approved_at", "-pledge_id"),
+        REACH: ("-target_reach", "-pledge_id"),
+        ENDING: ("end_date", "pledge_id"),
+        TITLE: ("sort_title", "pledge_id"),
+    }
+
+
+STATUS_CHOICES = (
+    (Pledge.Status.APPROVED, _("Ongoing")),
+    (Pledge.Status.COMPLETED, _("Completed")),
+)
+YEAR_CHOICES = [(str(y), str(y)) for y in range(FIRST_YEAR, LAST_YEAR + 1)]
+
+# name in the URL -> PledgeCard column; "array" columns match any chosen option.
+FACETS: dict[str, tuple[str, bool]] = {
+    "pillar": ("pillars", True),
+    "country": ("countries", True),
+    "group": ("beneficiary_groups", True),
+    "action": ("action_types", True),
+    "delivery": ("delivery_modes", True),
+    "sector": ("organisation_sector", False),
+    "type": ("organisation_type", False),
+    "status": ("status", False),
+    "year": ("start_year", False),
+}
+
+
+class MultipleChoiceField(forms.MultipleChoiceField):
+    """Drops duplicate and unknown options instead of rejecting the whole form, so a
+    stale bookmark (a pillar renamed, a typo in `country=XX`) still shows a page."""
+
+    def clean(self, value):
+        value = [v for v in dict.fromkeys(self.to_python(value)) if self.valid_value(v)]
+        return super().clean(value)
+
+
+class MultipleChoiceFilter(django_filters.MultipleChoiceFilter):
+    field_class = MultipleChoiceField
+
+
+class PledgeViewerFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search pledges"),
+        method="filter_search",
+        max_length=SEARCH_MAX_LENGTH,
+        help_text=_("Words from a pledge, its initiatives or its organisation."),
+    )
+    pillar = MultipleChoiceFilter(label=_("Pillar"), choices=Pillar.Slug.choices, method="overlap")
+    country = MultipleChoiceFilter(label=_("Country"), choices=country_choices, method="overlap")
+    group = MultipleChoiceFilter(
+        label=_("Beneficiary group"), choices=BeneficiaryGroup.choices, method="overlap"
+    )
+    action = MultipleChoiceFilter(
+        label=_("Action type"), choices=ActionType.choices, method="overlap"
+    )
+    delivery = MultipleChoiceFilter(
+        label=_("Delivery mode"), choices=DeliveryMode.choices, method="overlap"
+    )
+    sector = MultipleChoiceFilter(
+        label=_("Organisation sector"), choices=Organisation.Sector.choices, method="one_of"
+    )
+    type = MultipleChoiceFilter(
+        label=_("Organisation type"), choices=Organisation.Type.choices, method="one_of"
+    )
+    status = MultipleChoiceFilter(label=_("Status"), choices=STATUS_CHOICES, method="one_of")
+    year = MultipleChoiceFilter(label=_("Start year"), choices=YEAR_CHOICES, method="one_of")
+
+    class Meta:
+        model = PledgeFacets
+        fields: list[str] = []
+
+    def __init__(self, data=None, queryset=None, **kwargs) -> None:
+        # Filters, facet counts, totals and sorting read the narrow PledgeFacets.
+        super().__init__(data, queryset=PledgeFacets.objects.all(), **kwargs)
+
+    def overlap(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        if not value:
+            return queryset
+        return queryset.filter(**{f"{FACETS[name][0]}__overlap": value})
+
+    def one_of(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
+        if not value:
+            return queryset
+        return queryset.filter(**{f"{FACETS[name][0]}__in": value})
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        query = search_query(value)
+        if query is None:
+            return queryset
+        matches = PledgeCard.objects.filter(search_vector=query).values("pledge_id")
+        return queryset.filter(pledge_id__in=matches)
+
+    # --- what the viewer needs beyond django-filter --------------------------
+
+    def queryset_without(self, facet: str | None) -> QuerySet:
+        """The rows every active filter except `facet` lets through (unordered)."""
+        queryset = self.queryset
+        for name, value in self.form.cleaned_data.items():
+            if name != facet:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset.order_by()
+
+    def active(self) -> dict[str, list[str]]:
+        """The chosen options per facet (valid ones only)."""
+        data = self.form.cleaned_data if self.is_valid() else {}
+        return {name: list(data.get(name) or []) for name in FACETS if data.get(name)}
+
+    def search_text(self) -> str:
+        return (self.form.cleaned_data.get("q") or "").strip() if self.is_valid() else ""
+
+
+def search_query(text: str) -> SearchQuery | None:
+    text = " ".join(text.split())
+    if not text:
+        return None
+    return SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)

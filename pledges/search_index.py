@@ -1,0 +1,221 @@
+"""Keeps the Pledge Viewer's rows (`PledgeCard`) true to the pledges.
+
+Call `refresh_pledges(pledge_ids)` after anything that changes what the public
+sees of a pledge: approving, changing, completing or withdrawing it, approving
+one of its reports, renaming its organisation. It rebuilds the rows of those
+pledges in one SQL statement, removes the rows of pledges that are no longer
+public, and (once the transaction commits) invalidates the anonymous viewer
+cache. `manage.py rebuild_pledge_index` rebuilds every row.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+
+from django.core.cache import cache
+from django.db import connection, transaction
+
+from pledges.models import Pledge
+from pledges.models_viewer import STANDARD_KINDS
+
+GENERATION_KEY = "pledges:viewer:generation"
+SEARCH_CONFIG = "english"
+
+_KIND_COLUMNS = ",\n".join(
+    f"target_{suffix}, achieved_{suffix}" for _kind, suffix in STANDARD_KINDS
+)
+_KIND_AGGREGATES = ",\n".join(
+    f"coalesce(sum(ind.target) FILTER (WHERE ind.kind = '{kind}'), 0) AS target_{suffix}, "
+    f"sum(rv.achieved) FILTER (WHERE ind.kind = '{kind}') AS achieved_{suffix}"
+    for kind, suffix in STANDARD_KINDS
+)
+_KIND_SELECT = ",\n".join(f"k.target_{s}, k.achieved_{s}" for _k, s in STANDARD_KINDS)
+_REACH = " + ".join(f"k.target_{s}" for k, s in STANDARD_KINDS if k != "new-courses")
+
+_COLUMNS = f"""
+    pledge_id, title, sort_title, excerpt, organisation_id, organisation_name,
+    organisation_slug, organisation_sector, organisation_type, organisation_country,
+    partner_names, status, approved_at, start_date, end_date, start_year,
+    pillars, countries, beneficiary_groups, action_types, delivery_modes,
+    initiative_count, target_reach, has_reported, last_report_approved_at,
+    {_KIND_COLUMNS},
+    search_vector, indexed_at
+"""
+
+# One statement builds (or rebuilds) the rows of the public pledges among the
+# given ids. `%(all)s` true means every public pledge.
+# Built from constants only; every value is a query parameter.
+_UPSERT = f"""
+INSERT INTO pledges_pledgecard ({_COLUMNS})
+SELECT
+    p.id, p.title, lower(p.title), left(regexp_replace(p.summary, '\\s+', ' ', 'g'), 300),
+    o.id, o.name, o.slug, o.sector, o.type, o.country,
+    coalesce(pt.names, ''), p.status, p.approved_at, p.start_date, p.end_date,
+    extract(year FROM p.start_date)::smallint,
+    coalesce(pil.v, '{{}}'), coalesce(geo.v, '{{}}'), coalesce(grp.v, '{{}}'),
+    coalesce(act.v, '{{}}'), coalesce(ini.modes, '{{}}'),
+    coalesce(ini.n, 0), {_REACH}, rep.has_reported, p.last_report_approved_at,
+    {_KIND_SELECT},
+    setweight(to_tsvector('{SEARCH_CONFIG}', p.title), 'A')
+      || setweight(to_tsvector('{SEARCH_CONFIG}', o.name), 'A')
+      || setweight(to_tsvector('{SEARCH_CONFIG}', coalesce(ini.titles, '')), 'B')
+      || setweight(to_tsvector('{SEARCH_CONFIG}', coalesce(pt.names, '')), 'B')
+      || setweight(to_tsvector('{SEARCH_CONFIG}', left(p.summary, 3000)), 'C')
+      || setweight(to_tsvector('{SEARCH_CONFIG}', coalesce(ini.descriptions, '')), 'D'),
+    now()
+FROM pledges_pledge p
+JOIN members_organisation o ON o.id = p.organisation_id
+LEFT JOIN LATERAL (
+    SELECT count(*) AS n,
+           string_agg(i.title, ' ') AS titles,
+           string_agg(left(i.description, 1000), ' ') AS descriptions,
+           array_agg(DISTINCT i.delivery_mode ORDER BY i.delivery_mode)
+               FILTER (WHERE i.delivery_mode <> '') AS modes
+    FROM pledges_initiative i WHERE i.pledge_id = p.id
+) ini ON true
+LEFT JOIN LATERAL (
+    SELECT array_agg(DISTINCT cp.slug ORDER BY cp.slug) AS v
+    FROM pledges_initiative i
+    JOIN pledges_initiative_pillars ip ON ip.initiative_id = i.id
+    JOIN coalition_pillar cp ON cp.id = ip.pillar_id
+    WHERE i.pledge_id = p.id
+) pil ON true
+LEFT JOIN LATERAL (
+    SELECT array_agg(DISTINCT x ORDER BY x) AS v FROM (
+        SELECT unnest(i.countries) AS x FROM pledges_initiative i WHERE i.pledge_id = p.id
+        UNION ALL
+        SELECT 'EU' FROM pledges_initiative i WHERE i.pledge_id = p.id AND i.eu_wide
+    ) s
+) geo ON true
+LEFT JOIN LATERAL (
+    SELECT array_agg(DISTINCT x ORDER BY x) AS v FROM (
+        SELECT unnest(i.beneficiary_groups) AS x FROM pledges_initiative i
+        WHERE i.pledge_id = p.id
+    ) s
+) grp ON true
+LEFT JOIN LATERAL (
+    SELECT array_agg(DISTINCT x ORDER BY x) AS v FROM (
+        SELECT unnest(i.action_types) AS x FROM pledges_initiative i WHERE i.pledge_id = p.id
+    ) s
+) act ON true
+LEFT JOIN LATERAL (
+    SELECT string_agg(po.name, ', ' ORDER BY po.name) AS names
+    FROM pledges_pledge_partners pp
+    JOIN members_organisation po ON po.id = pp.organisation_id
+    WHERE pp.pledge_id = p.id
+) pt ON true
+LEFT JOIN LATERAL (
+    SELECT {_KIND_AGGREGATES}
+    FROM pledges_initiative i
+    JOIN pledges_indicator ind ON ind.initiative_id = i.id
+    LEFT JOIN LATERAL (
+        SELECT sum(v.value) AS achieved
+        FROM pledges_reportedvalue v
+        JOIN pledges_progressreport r ON r.id = v.report_id AND r.status = 'approved'
+        WHERE v.indicator_id = ind.id
+    ) rv ON true
+    WHERE i.pledge_id = p.id
+) k ON true
+LEFT JOIN LATERAL (
+    SELECT EXISTS (
+        SELECT 1 FROM pledges_progressreport r
+        WHERE r.pledge_id = p.id AND r.status = 'approved'
+    ) AS has_reported
+) rep ON true
+WHERE p.status IN ('approved', 'completed') AND p.revision_of_id IS NULL
+  AND (%(all)s OR p.id = ANY(%(ids)s))
+ON CONFLICT (pledge_id) DO UPDATE SET
+    {", ".join(f"{c.strip()} = EXCLUDED.{c.strip()}" for c in _COLUMNS.split(",")[1:])}
+"""  # noqa: S608
+
+_FACET_COLUMNS = ", ".join(
+    [
+        "pledge_id", "pillars", "countries", "beneficiary_groups", "action_types",
+        "delivery_modes", "organisation_sector", "organisation_type", "status", "start_year",
+        "approved_at", "end_date", "sort_title", "target_reach", "has_reported",
+    ]
+    + [f"target_{s}, achieved_{s}" for _k, s in STANDARD_KINDS]
+)  # fmt: skip
+_OPTIONS = """
+    ARRAY(SELECT 'pillar:' || x FROM unnest(pillars) x)
+    || ARRAY(SELECT 'country:' || x FROM unnest(countries) x)
+    || ARRAY(SELECT 'group:' || x FROM unnest(beneficiary_groups) x)
+    || ARRAY(SELECT 'action:' || x FROM unnest(action_types) x)
+    || ARRAY(SELECT 'delivery:' || x FROM unnest(delivery_modes) x)
+    || ARRAY['sector:' || organisation_sector, 'type:' || organisation_type, 'status:' || status]
+    || CASE WHEN start_year IS NULL THEN '{}'::varchar[] ELSE ARRAY['year:' || start_year] END
+"""
+_FACET_UPSERT = f"""
+INSERT INTO pledges_pledgefacets ({_FACET_COLUMNS}, options)
+SELECT {_FACET_COLUMNS}, {_OPTIONS} FROM pledges_pledgecard
+WHERE %(all)s OR pledge_id = ANY(%(ids)s)
+ON CONFLICT (pledge_id) DO UPDATE SET
+    {", ".join(f"{c.strip()} = EXCLUDED.{c.strip()}" for c in _FACET_COLUMNS.split(",")[1:])},
+    options = EXCLUDED.options
+"""  # noqa: S608
+
+_DELETE_STALE_FACETS = """
+DELETE FROM pledges_pledgefacets f
+WHERE (%(all)s OR f.pledge_id = ANY(%(ids)s))
+  AND NOT EXISTS (SELECT 1 FROM pledges_pledgecard c WHERE c.pledge_id = f.pledge_id)
+"""
+
+_DELETE_STALE = """
+DELETE FROM pledges_pledgecard c
+WHERE (%(all)s OR c.pledge_id = ANY(%(ids)s))
+  AND NOT EXISTS (
+    SELECT 1 FROM pledges_pledge p
+    WHERE p.id = c.pledge_id AND p.status IN ('approved', 'completed')
+      AND p.revision_of_id IS NULL
+  )
+"""
+
+
+def refresh_pledges(pledge_ids: Iterable[int]) -> None:
+    """Rebuild the viewer rows of these pledges (and drop the rows of those that
+    are no longer public), then invalidate the anonymous viewer cache on commit."""
+    ids = sorted({int(pk) for pk in pledge_ids})
+    if not ids:
+        return
+    _run(ids=ids, everything=False)
+
+
+def rebuild_all() -> int:
+    """Rebuild every row; returns how many public pledges the viewer now holds."""
+    _run(ids=[], everything=True)
+    from pledges.models_viewer import PledgeCard
+
+    return PledgeCard.objects.count()
+
+
+def refresh_organisation(organisation_id: int) -> None:
+    """Rebuild the rows of an organisation's public pledges (after a rename, say)."""
+    refresh_pledges(
+        Pledge.objects.public().filter(organisation_id=organisation_id).values_list("pk", flat=True)
+    )
+
+
+def _run(*, ids: list[int], everything: bool) -> None:
+    params = {"ids": ids, "all": everything}
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(_DELETE_STALE, params)
+        cursor.execute(_UPSERT, params)
+        cursor.execute(_DELETE_STALE_FACETS, params)
+        cursor.execute(_FACET_UPSERT, params)
+        transaction.on_commit(bump_generation)
+
+
+def bump_generation() -> None:
+    """Invalidate every cached viewer fragment: they are keyed by this generation."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex[:12], None)
+
+
+def current_generation() -> str:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        generation = uuid.uuid4().hex[:12]
+        # add(): two processes starting at once agree on one generation.
+        cache.add(GENERATION_KEY, generation, None)
+        generation = cache.get(GENERATION_KEY, generation)
+    return generation

@@ -1,0 +1,121 @@
+import csv
+import io
+import json
+
+import pytest
+
+from tests.pledges.viewer_factories import public_pledge
+
+pytestmark = pytest.mark.django_db
+
+
+def streamed(response) -> str:
+    assert response.streaming
+    return b"".join(response.streaming_content).decode()
+
+
+def test_the_csv_download_holds_the_filtered_public_pledges(client):
+    public_pledge(title="Belgian pledge", countries=("BE",), targets={"placements": 12})
+    public_pledge(title="French pledge", countries=("FR",))
+
+    response = client.get("/en/pledges/export.csv", {"country": "BE"})
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = list(csv.DictReader(io.StringIO(streamed(response))))
+    assert [row["title"] for row in rows] == ["Belgian pledge"]
+    assert rows[0]["countries"] == "BE"
+    assert rows[0]["target_placements"] == "12"
+    assert rows[0]["achieved_placements"] == ""
+    assert rows[0]["url"].endswith(f"/en/pledges/{rows[0]['id']}/")
+
+
+def test_the_csv_keeps_spreadsheets_from_running_formulas(client):
+    public_pledge(title="=HYPERLINK(1)")
+
+    rows = list(csv.DictReader(io.StringIO(streamed(client.get("/en/pledges/export.csv")))))
+
+    assert rows[0]["title"] == "'=HYPERLINK(1)"
+
+
+def test_the_json_download_is_valid_and_holds_no_personal_data(client):
+    pledge = public_pledge(targets={"people-reached": 5}, achieved={"people-reached": 2})
+
+    text = streamed(client.get("/en/pledges/export.json"))
+
+    data = json.loads(text)
+    assert [p["id"] for p in data["pledges"]] == [pledge.pk]
+    assert data["pledges"][0]["achieved_people_reached"] == 2
+    assert pledge.organisation.contact_email not in text
+    assert "email" not in text
+
+
+def test_an_empty_json_download_is_still_valid(client):
+    assert json.loads(streamed(client.get("/en/pledges/export.json"))) == {
+        "licence": "CC BY 4.0",
+        "pledges": [],
+    }
+
+
+@pytest.mark.parametrize("url", ["/en/pledges/export.csv", "/en/pledges/export.json"])
+def test_downloads_refuse_invalid_filters_and_posts(client, url):
+    assert client.get(url, {"q": "x" * 1000}).status_code == 400
+    assert client.post(url).status_code == 405
+    assert client.get(url, {"country": "XX"}).status_code == 200
+
+
+def test_downloads_never_include_drafts(client):
+    from pledges.models import Pledge
+    from tests.pledges.viewer_factories import PledgeFactory
+
+    PledgeFactory(title="Secret draft", status=Pledge.Status.DRAFT)
+
+    assert "Secret draft" not in streamed(client.get("/en/pledges/export.csv"))
+
+
+def test_the_data_dictionary_describes_every_column(client):
+    from pledges.exports import COLUMNS
+
+    response = client.get("/en/pledges/data/")
+
+    assert response.status_code == 200
+    for column, _field, _description in COLUMNS:
+        assert f"<code>{column}</code>" in response.text
+
+
+def test_the_atom_feeds_list_new_pledges_overall_per_pillar_and_per_country(client):
+    public_pledge(title="Schools in Greece", pillars=("education",), countries=("GR",))
+    public_pledge(title="Workers in Spain", pillars=("labour-force",), countries=("ES",))
+
+    everything = client.get("/en/pledges/feed/")
+    pillar = client.get("/en/pledges/feed/pillars/education/")
+    country = client.get("/en/pledges/feed/countries/es/")
+
+    assert everything["Content-Type"].startswith("application/atom+xml")
+    assert "Schools in Greece" in everything.text
+    assert "Workers in Spain" in everything.text
+    assert "Schools in Greece" in pillar.text
+    assert "Workers in Spain" not in pillar.text
+    assert "Workers in Spain" in country.text
+    assert "Schools in Greece" not in country.text
+
+
+@pytest.mark.parametrize(
+    "url", ["/en/pledges/feed/pillars/nope/", "/en/pledges/feed/countries/xx/"]
+)
+def test_feeds_for_unknown_pillars_or_countries_are_not_found(client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_the_sitemap_lists_pages_countries_and_public_pledges(client):
+    pledge = public_pledge()
+
+    index = client.get("/sitemap.xml")
+    pledges = client.get("/sitemap-pledges.xml")
+    countries = client.get("/sitemap-countries.xml")
+
+    assert index.status_code == 200
+    assert "sitemap-pledges.xml" in index.text
+    assert f"/en/pledges/{pledge.pk}/</loc>" in pledges.text
+    assert "/en/pledges/countries/be/</loc>" in countries.text
+    assert client.get("/sitemap-pledges.xml?p=999").status_code == 404

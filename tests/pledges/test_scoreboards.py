@@ -1,0 +1,277 @@
+import csv
+import io
+
+import pytest
+
+from pledges.models_viewer import Scoreboard
+from pledges.scoreboards import scoreboard_add_pledges, scoreboard_create
+from tests.factories import TeamMembershipFactory, UserFactory
+from tests.pledges.viewer_factories import PledgeFactory, public_pledge
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def member():
+    return TeamMembershipFactory()
+
+
+@pytest.fixture
+def board(member):
+    return scoreboard_create(organisation=member.organisation, user=member.user, name="Schools")
+
+
+def url(board, action=""):
+    base = f"/en/organisations/{board.organisation.slug}/scoreboards/{board.pk}/"
+    return base + (f"{action}/" if action else "")
+
+
+def test_anonymous_visitors_and_outsiders_get_404(client, board):
+    outsider = UserFactory()
+
+    assert client.get(url(board)).status_code == 404
+    assert (
+        client.get(f"/en/organisations/{board.organisation.slug}/scoreboards/").status_code == 404
+    )
+    client.force_login(outsider)
+    assert client.get(url(board)).status_code == 404
+    assert client.post(url(board, "share")).status_code == 404
+    assert (
+        client.post("/en/scoreboards/add/", {"scoreboard": board.pk, "pledge": 1}).status_code
+        == 404
+    )
+    board.refresh_from_db()
+    assert board.share_token is None
+
+
+def test_it_creates_a_scoreboard(client, member):
+    client.force_login(member.user)
+
+    response = client.post(
+        f"/en/organisations/{member.organisation.slug}/scoreboards/",
+        {"name": "Digital schools", "description": "Pledges we follow"},
+    )
+
+    board = Scoreboard.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == url(board)
+    assert (board.name, board.kind, board.created_by) == (
+        "Digital schools",
+        "selection",
+        member.user,
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("", "This field is required."),
+        ("   ", "This field is required."),
+        ("x" * 121, "at most 120 characters"),
+        ("schools", "already has a scoreboard by this name"),
+    ],
+)
+def test_it_explains_bad_names_and_keeps_what_was_typed(client, board, name, message):
+    client.force_login(board.created_by)
+
+    response = client.post(
+        f"/en/organisations/{board.organisation.slug}/scoreboards/",
+        {"name": name, "description": "<script>kept</script>"},
+    )
+
+    assert response.status_code == 400
+    assert message in response.text
+    assert "&lt;script&gt;kept&lt;/script&gt;" in response.text
+    assert Scoreboard.objects.count() == 1
+
+
+def test_it_adds_public_pledges_from_the_viewer_and_ignores_others(client, board):
+    first, second = public_pledge(), public_pledge()
+    draft = PledgeFactory(status="draft")
+    client.force_login(board.created_by)
+
+    response = client.post(
+        "/en/scoreboards/add/",
+        {
+            "scoreboard": board.pk,
+            "pledge": [first.pk, second.pk, draft.pk, "nonsense"],
+            "next": "/en/pledges/?country=BE",
+        },
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == "/en/pledges/?country=BE"
+    assert sorted(board.entries.values_list("pledge_id", flat=True)) == [first.pk, second.pk]
+
+
+def test_it_never_redirects_to_another_site(client, board):
+    pledge = public_pledge()
+    client.force_login(board.created_by)
+
+    response = client.post(
+        "/en/scoreboards/add/",
+        {"scoreboard": board.pk, "pledge": pledge.pk, "next": "https://evil.example/"},
+    )
+
+    assert response["Location"] == url(board)
+
+
+def test_the_add_form_rejects_get_and_bad_scoreboards(client, board):
+    client.force_login(board.created_by)
+
+    assert client.get("/en/scoreboards/add/").status_code == 405
+    assert client.post("/en/scoreboards/add/", {"scoreboard": "x"}).status_code == 404
+
+
+def test_it_compares_pledges_side_by_side_with_totals(client, board):
+    a = public_pledge(
+        title="Alpha", targets={"people-reached": 100}, achieved={"people-reached": 60}
+    )
+    b = public_pledge(title="Beta", targets={"people-reached": 50})
+    scoreboard_add_pledges(scoreboard=board, pledge_ids=[a.pk, b.pk])
+    client.force_login(board.created_by)
+
+    response = client.get(url(board), {"sort": "title"})
+
+    assert [row["title"] for row in response.context["rows"]] == ["Alpha", "Beta"]
+    assert response.context["rows"][1]["values"] == [(50, None)]
+    assert response.context["totals"] == [(150, 60)]
+    assert "not yet reported" in response.text
+
+
+@pytest.mark.parametrize("count", [1, 12])
+def test_the_comparison_query_count_is_constant(
+    client, board, django_assert_max_num_queries, count
+):
+    scoreboard_add_pledges(scoreboard=board, pledge_ids=[public_pledge().pk for _ in range(count)])
+    client.force_login(board.created_by)
+
+    with django_assert_max_num_queries(9):
+        assert client.get(url(board)).status_code == 200
+
+
+def test_it_downloads_the_comparison_as_csv(client, board):
+    pledge = public_pledge(title="Alpha", targets={"certifications": 7})
+    scoreboard_add_pledges(scoreboard=board, pledge_ids=[pledge.pk])
+    client.force_login(board.created_by)
+
+    response = client.get(url(board, "export.csv")[:-1])
+
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0][:3] == ["id", "url", "title"]
+    assert rows[1][2] == "Alpha"
+    assert rows[1][-2:] == ["7", ""]
+
+
+def test_it_removes_a_pledge(client, board):
+    pledge = public_pledge()
+    scoreboard_add_pledges(scoreboard=board, pledge_ids=[pledge.pk])
+    client.force_login(board.created_by)
+
+    assert client.get(url(board, "remove")).status_code == 405
+    assert client.post(url(board, "remove"), {"pledge": "abc"}).status_code == 400
+    client.post(url(board, "remove"), {"pledge": pledge.pk})
+
+    assert board.entries.count() == 0
+
+
+def test_sharing_gives_an_unguessable_link_that_can_be_revoked(client, board):
+    pledge = public_pledge(title="Shared pledge")
+    scoreboard_add_pledges(scoreboard=board, pledge_ids=[pledge.pk])
+    client.force_login(board.created_by)
+
+    client.post(url(board, "share"))
+    board.refresh_from_db()
+    token = board.share_token
+    client.logout()
+    shared = client.get(f"/en/scoreboards/shared/{token}/")
+    client.force_login(board.created_by)
+    client.post(url(board, "revoke"))
+    client.logout()
+
+    assert len(token) >= 32
+    assert shared.status_code == 200
+    assert "Shared pledge" in shared.text
+    assert client.get(f"/en/scoreboards/shared/{token}/").status_code == 404
+    assert client.get(f"/en/scoreboards/embed/{token}/").status_code == 404
+
+
+def test_only_the_embed_page_may_be_framed(client, board):
+    client.force_login(board.created_by)
+    client.post(url(board, "share"))
+    board.refresh_from_db()
+    client.logout()
+
+    embed = client.get(f"/en/scoreboards/embed/{board.share_token}/")
+    shared = client.get(f"/en/scoreboards/shared/{board.share_token}/")
+
+    assert embed.status_code == 200
+    assert "X-Frame-Options" not in embed
+    assert embed["Content-Security-Policy"] == "frame-ancestors *"
+    assert shared["X-Frame-Options"] == "DENY"
+
+
+def test_a_guessed_token_is_not_found(client):
+    assert client.get("/en/scoreboards/shared/guess/").status_code == 404
+    assert client.get("/en/scoreboards/shared/" + "a" * 100 + "/").status_code == 404
+
+
+def test_saving_the_viewer_filter_makes_a_live_scoreboard(client, member):
+    public_pledge(title="In Belgium", countries=("BE",))
+    public_pledge(title="In France", countries=("FR",))
+    client.force_login(member.user)
+
+    response = client.post(
+        "/en/scoreboards/save-filter/",
+        {
+            "organisation": member.organisation.slug,
+            "name": "Belgium",
+            "query": "country=BE&evil=1",
+        },
+    )
+    board = Scoreboard.objects.get()
+    later = public_pledge(title="Also in Belgium", countries=("BE",))
+    page = client.get(url(board))
+
+    assert response.status_code == 302
+    assert (board.kind, board.query) == ("filter", "country=BE")
+    assert sorted(row["title"] for row in page.context["rows"]) == ["Also in Belgium", "In Belgium"]
+    assert later.pk in [row["pk"] for row in page.context["rows"]]
+
+
+def test_saving_a_filter_for_someone_elses_organisation_is_not_found(client, board):
+    client.force_login(UserFactory())
+
+    response = client.post(
+        "/en/scoreboards/save-filter/",
+        {"organisation": board.organisation.slug, "name": "Stolen", "query": ""},
+    )
+
+    assert response.status_code == 404
+    assert Scoreboard.objects.count() == 1
+
+
+def test_it_renames_and_deletes(client, board):
+    client.force_login(board.created_by)
+
+    bad = client.post(url(board, "edit"), {"name": ""})
+    client.post(url(board, "edit"), {"name": "Renamed", "description": "New"})
+    board.refresh_from_db()
+    renamed = board.name
+    client.post(url(board, "delete"))
+
+    assert bad.status_code == 400
+    assert renamed == "Renamed"
+    assert Scoreboard.objects.count() == 0
+
+
+def test_the_pledge_share_box_offers_the_scoreboards(client, board):
+    pledge = public_pledge()
+
+    anonymous = client.get(f"/en/pledges/{pledge.pk}/")
+    client.force_login(board.created_by)
+    member = client.get(f"/en/pledges/{pledge.pk}/")
+
+    assert "Share this pledge" in anonymous.text
+    assert "Add to scoreboard" not in anonymous.text
+    assert f'<option value="{board.pk}">Schools</option>' in member.text
