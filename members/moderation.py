@@ -32,8 +32,8 @@ MODERATOR_PERMISSIONS: list[tuple[str, str, tuple[str, ...]]] = [
     ("pledges", "pledgetransition", ("view",)),
     # Staff moderate national items and register connected websites' feeds.
     ("national", "nationalcoalition", ("view", "change")),
-    ("national", "item", ("view", "add", "change", "delete")),
-    ("national", "feed", ("view", "add", "change", "delete")),
+    ("national", "item", ("view", "add", "change")),
+    ("national", "feed", ("view", "add", "change")),
 ]
 
 

@@ -98,7 +98,9 @@ def test_a_new_organisation_joins_the_coalition(page, browser, live_server):
 
     # The organisation page shows the member badge.
     page.goto(organisation_url)
-    expect(page.locator(".portal-badge--member")).to_have_text("Coalition member")
+    expect(page.locator(".portal-badge--member .portal-badge__name")).to_have_text(
+        "Coalition member"
+    )
     expect(page.locator("[data-membership=member]")).to_be_visible()
     assert_accessible(page)
     assert Organisation.objects.members().filter(name="Lisbon Coders Collective").exists()

@@ -38,7 +38,7 @@ def log_in(page, email):
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
     page.locator("main").get_by_role("button", name=re.compile("Sign In|Log in", re.I)).click()
-    expect(page).to_have_url(re.compile(r"/en/$"))
+    expect(page).to_have_url(re.compile(r"/en/my/$"))
 
 
 def add_initiative(page, title, pillar, country, kind, target):

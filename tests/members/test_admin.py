@@ -55,6 +55,8 @@ def test_the_moderators_group_holds_just_the_moderation_permissions():
     assert ("members", "change_organisation") in codenames
     assert ("pledges", "change_pledge") in codenames
     assert ("pledges", "view_pledgetransition") in codenames
+    assert ("national", "change_item") in codenames
+    assert ("national", "add_feed") in codenames
     assert not any(codename.startswith("delete_") for _, codename in codenames)
     assert ("auth", "change_user") not in codenames
     assert ("members", "change_user") not in codenames
