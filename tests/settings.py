@@ -17,6 +17,9 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="coalition-test-media-")
+# Tests never collect static files; an existing, empty STATIC_ROOT keeps whitenoise
+# from warning (an error here) on a fresh clone that has no staticfiles/ yet.
+STATIC_ROOT = tempfile.mkdtemp(prefix="coalition-test-static-")
 # The manifest needs collectstatic; tests serve static files from the finders.
 STORAGES = {
     **STORAGES,  # noqa: F405
