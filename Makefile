@@ -67,7 +67,7 @@ format: install
 	$(VENV)/bin/ruff format .
 
 messages: install
-	$(PY) manage.py makemessages --all --ignore=.venv --ignore=node_modules --ignore=build --ignore=staticfiles
+	$(PY) manage.py makemessages --all --ignore=.venv --ignore=node_modules --ignore=build --ignore=staticfiles --ignore=tests --ignore=bench
 	$(PY) manage.py compilemessages --ignore=.venv
 
 ci: lint test

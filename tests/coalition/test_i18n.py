@@ -1,0 +1,28 @@
+import pytest
+from django.utils import translation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("fr", "Visionneuse des engagements"), ("de", "Zusagen-Übersicht")],
+)
+def test_the_catalogues_are_compiled_and_used(language, expected):
+    with translation.override(language):
+        translated = translation.gettext("Pledge Viewer")
+
+    assert translated == expected
+
+
+@pytest.mark.parametrize(
+    ("prefix", "skip_link"),
+    [("fr", "Aller au contenu principal"), ("de", "Zum Hauptinhalt springen")],
+)
+def test_pages_in_another_language_are_translated(client, prefix, skip_link):
+    response = client.get(f"/{prefix}/about/")
+
+    assert response.status_code == 200
+    assert f'<html lang="{prefix}">' in response.text
+    assert skip_link in response.text
+    assert "Skip to main content" not in response.text
