@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -38,3 +39,18 @@ class Pillar(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("pillar_detail", kwargs={"slug": self.slug})
+
+    # Names and descriptions live in the database so staff can edit them; the
+    # original wording is in the message catalogues (coalition/pillars.py), so
+    # these show it in the visitor's language until staff change it.
+    @property
+    def label(self) -> str:
+        return gettext(self.name)
+
+    @property
+    def short_label(self) -> str:
+        return gettext(self.short_name)
+
+    @property
+    def description_text(self) -> str:
+        return gettext(self.description)

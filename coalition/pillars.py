@@ -5,38 +5,48 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 PILLARS = [
     (
         "for-all",
-        "Digital skills for all",
-        "For all",
-        "Developing digital skills to enable all citizens to be active in our digital society: "
-        "from using online public services and managing personal data safely to taking part in "
-        "public life online.",
+        gettext_noop("Digital skills for all"),
+        gettext_noop("For all"),
+        gettext_noop(
+            "Developing digital skills to enable all citizens to be active in our digital "
+            "society: from using online public services and managing personal data safely to "
+            "taking part in public life online."
+        ),
     ),
     (
         "labour-force",
-        "Digital skills for the labour force",
-        "Labour force",
-        "Developing digital skills for the digital economy: upskilling and reskilling workers, "
-        "job seekers and inactive people, and helping employers find and train the people "
-        "they need.",
+        gettext_noop("Digital skills for the labour force"),
+        gettext_noop("Labour force"),
+        gettext_noop(
+            "Developing digital skills for the digital economy: upskilling and reskilling "
+            "workers, job seekers and inactive people, and helping employers find and train "
+            "the people they need."
+        ),
     ),
     (
         "ict-professionals",
-        "Digital skills for ICT professionals",
-        "ICT professionals",
-        "Developing high-level digital skills for ICT professionals in all industry sectors: "
-        "advanced training, certification and specialised programmes in fields such as "
-        "cybersecurity, data and artificial intelligence.",
+        gettext_noop("Digital skills for ICT professionals"),
+        gettext_noop("ICT professionals"),
+        gettext_noop(
+            "Developing high-level digital skills for ICT professionals in all industry "
+            "sectors: advanced training, certification and specialised programmes in fields "
+            "such as cybersecurity, data and artificial intelligence."
+        ),
     ),
     (
         "education",
-        "Digital skills in education",
-        "Education",
-        "Transforming teaching and learning of digital skills in a lifelong-learning "
-        "perspective, including the training of teachers, and bringing coding and computational "
-        "thinking into schools.",
+        gettext_noop("Digital skills in education"),
+        gettext_noop("Education"),
+        gettext_noop(
+            "Transforming teaching and learning of digital skills in a lifelong-learning "
+            "perspective, including the training of teachers, and bringing coding and "
+            "computational thinking into schools."
+        ),
     ),
 ]
 

@@ -26,3 +26,14 @@ def test_pages_in_another_language_are_translated(client, prefix, skip_link):
     assert f'<html lang="{prefix}">' in response.text
     assert skip_link in response.text
     assert "Skip to main content" not in response.text
+
+
+def test_pillars_show_in_the_visitors_language_until_staff_edit_them(client):
+    from coalition.models import Pillar
+
+    french = client.get("/fr/pillars/education/").text
+    Pillar.objects.filter(slug="education").update(name="Edited by staff")
+    edited = client.get("/fr/pillars/education/").text
+
+    assert "Compétences numériques dans l" in french
+    assert "Edited by staff" in edited
