@@ -1,12 +1,16 @@
 """The Pledge Viewer's reads: facet counts, totals and one page of results.
 
-Everything is computed in PostgreSQL over the viewer rows (PledgeCard):
-- facet counts: for each facet, the number of pledges each option would give
-  with every *other* active filter applied. All facets go to the database in
-  one statement (a UNION ALL of one GROUP BY per facet), never a query per option;
-- totals: the pledge count, per standard indicator the sum of targets and of
-  achieved values, and how many pledges have not reported yet, in one query;
-- results: one page of rows, only the columns a row shows.
+- `select()` turns a valid filterset into a `Selection`: the search (if any) is
+  one full-text query over PledgeCard's GIN index; the facet filters, the facet
+  counts (each option's count with every *other* active filter applied) and the
+  totals (pledges, not yet reported, per standard indicator the sum of targets
+  and achieved values) come from the bitmap index of the current viewer
+  generation (`pledges.facet_index`), with no query per page at all.
+- `result_page()` gives one page of rows: the ids in order from the index (or,
+  for a ranked search or a deep page of a big result, from SQL over the narrow
+  PledgeFacets table), then only the displayed columns from PledgeCard.
+- `totals()` is the same totals in one SQL aggregate over any queryset of viewer
+  rows (an organisation's pledges, say).
 """
 
 from __future__ import annotations
@@ -14,13 +18,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchRank
-from django.core.cache import cache
-from django.db import connection
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
-from django.http import QueryDict
 
-from pledges.filters import FACETS, PledgeViewerFilter, Sort, search_query
+from pledges import facet_index
+from pledges.facet_index import Totals
+from pledges.filters import PledgeViewerFilter, Sort, search_query
 from pledges.models_viewer import STANDARD_KINDS, PledgeCard
+
+__all__ = ["Selection", "Totals", "ordered", "result_page", "select", "totals"]
 
 ROW_FIELDS = (
     "pledge_id",
@@ -39,100 +44,34 @@ ROW_FIELDS = (
 
 
 @dataclass(frozen=True)
-class Totals:
-    pledges: int
-    not_reported: int
-    # (kind, target, achieved) for each standard indicator with a target
-    indicators: list[tuple[str, int, int]]
+class Selection:
+    """The pledges a viewer request selects, as a bitmap of the generation's index."""
+
+    index: facet_index.FacetIndex
+    active: dict[str, list[str]]
+    # the search's matches (-1: no search), and every filter applied within them
+    base: int
+    mask: int
+
+    def totals(self) -> Totals:
+        return self.index.totals(self.mask)
+
+    def facet_counts(self) -> dict[str, dict[str, int]]:
+        """{facet: {option: pledges}} with every other active filter (and the search) applied."""
+        return self.index.facet_counts(self.active, base=self.base)
 
 
-def facet_counts(filterset: PledgeViewerFilter, *, generation: str) -> dict[str, dict[str, int]]:
-    """{facet: {option: pledges}} with every other active filter applied, in one
-    database round trip. A facet whose "other filters" are none (no search, no
-    other facet chosen) takes the whole-viewer counts, computed once per index
-    generation (see `global_stats`)."""
-    active = set(filterset.active())
-    if filterset.search_text():
-        return _facet_counts(filterset, list(FACETS))
-    unfiltered = [name for name in FACETS if active <= {name}]
-    counts = _facet_counts(filterset, [name for name in FACETS if name not in unfiltered])
-    if unfiltered:
-        whole = global_stats(generation)[0]
-        counts.update({name: whole[name] for name in unfiltered})
-    return counts
-
-
-_GLOBAL: dict[str, tuple[dict[str, dict[str, int]], Totals]] = {}
-
-
-def global_stats(generation: str) -> tuple[dict[str, dict[str, int]], Totals]:
-    """Facet counts and totals of every public pledge, for this index generation:
-    from this process's memory, else the shared cache, else the database."""
-    stats = _GLOBAL.get(generation)
-    if stats is not None:
-        return stats
-    key = f"pledges:viewer:global:{generation}"
-    stats = cache.get(key)
-    if stats is None:
-        everything = PledgeViewerFilter(QueryDict())
-        everything.is_valid()
-        stats = (
-            _facet_counts(everything, list(FACETS)),
-            totals(everything.queryset_without(None)),
-        )
-        cache.set(key, stats, 24 * 3600)
-    _GLOBAL.clear()
-    _GLOBAL[generation] = stats
-    return stats
-
-
-def _facet_counts(filterset: PledgeViewerFilter, facets: list[str]) -> dict[str, dict[str, int]]:
-    """Counts for `facets`. Those without a chosen option share the same rows
-    (every filter applies): one unnest of the combined `options` array and one
-    GROUP BY count them all. Each facet with a chosen option gets its own GROUP
-    BY without its own filter."""
-    counts: dict[str, dict[str, int]] = {name: {} for name in FACETS}
-    if not facets:
-        return counts
-    active = set(filterset.active())
-    shared = [name for name in facets if name not in active]
-    parts: list[str] = []
-    params: list[object] = []
-    if shared:
-        sql, sql_params = filterset.queryset_without(None).values("options").query.sql_with_params()
-        parts.append(
-            "(SELECT -1 AS f, o::text AS v, count(*) AS n "  # noqa: S608
-            f"FROM ({sql}) s CROSS JOIN LATERAL unnest(s.options) o GROUP BY o)"
-        )
-        params.extend(sql_params)
-    for index, (facet, (column, is_array)) in enumerate(FACETS.items()):
-        if facet not in facets or facet not in active:
-            continue
-        sql, sql_params = filterset.queryset_without(facet).values(column).query.sql_with_params()
-        params.extend(sql_params)
-        if is_array:
-            select = (
-                f"SELECT {index} AS f, v::text AS v, count(*) AS n "  # noqa: S608
-                f"FROM ({sql}) s CROSS JOIN LATERAL unnest(s.{column}) v GROUP BY v"
-            )
-        else:
-            select = (
-                f"SELECT {index} AS f, s.{column}::text AS v, count(*) AS n "  # noqa: S608
-                f"FROM ({sql}) s WHERE s.{column} IS NOT NULL GROUP BY s.{column}"
-            )
-        parts.append(f"({select})")
-    names = list(FACETS)
-    wanted = set(shared)
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
-        for index, value, n in cursor.fetchall():
-            if index >= 0:
-                counts[names[index]][value] = n
-                continue
-            facet, _sep, option = value.partition(":")
-            if facet in wanted:
-                counts[facet][option] = n
-    return counts
+def select(filterset: PledgeViewerFilter, *, generation: str) -> Selection:
+    """The valid filterset's selection: the search (if any) in one query, the
+    facet filters from the bitmap index."""
+    index = facet_index.for_generation(generation)
+    base = -1
+    query = search_query(filterset.search_text())
+    if query is not None:
+        matches = PledgeCard.objects.filter(search_vector=query).values_list("pledge_id", flat=True)
+        base = index.ids_mask(matches.iterator(chunk_size=10_000))
+    active = filterset.active()
+    return Selection(index=index, active=active, base=base, mask=index.mask(active, base=base))
 
 
 def totals(queryset: QuerySet) -> Totals:
@@ -172,15 +111,28 @@ def ordered(queryset: QuerySet, *, sort: str, search: str) -> QuerySet:
 
 
 def result_page(
-    queryset: QuerySet, *, sort: str, search: str, offset: int, limit: int
+    queryset: QuerySet,
+    *,
+    sort: str,
+    search: str,
+    offset: int,
+    limit: int,
+    selection: Selection | None = None,
 ) -> list[dict]:
-    """One page of rows: the ids in order from the narrow table, then their
-    displayed columns from PledgeCard (two small queries)."""
-    ids = list(
-        ordered(queryset, sort=sort, search=search).values_list("pledge_id", flat=True)[
-            offset : offset + limit
-        ]
-    )
+    """One page of rows: the ids in order (from the selection's index when it
+    keeps that order cheaply, else from SQL over the narrow table), then their
+    displayed columns from PledgeCard."""
+    ids = None
+    if selection is not None and sort != Sort.RELEVANCE:
+        ids = selection.index.page(selection.mask, sort=sort, offset=offset, limit=limit)
+    if ids is None:
+        ids = list(
+            ordered(queryset, sort=sort, search=search).values_list("pledge_id", flat=True)[
+                offset : offset + limit
+            ]
+        )
+    if not ids:
+        return []
     rows = {
         row["pledge_id"]: row for row in PledgeCard.objects.filter(pk__in=ids).values(*ROW_FIELDS)
     }

@@ -2,9 +2,10 @@
 counts, totals and a map; the same viewer on each country's page and (through a
 template tag) on each pillar's page.
 
-Speed: a page costs three queries (totals, all facet counts in one statement,
-one page of rows) plus the layout's; rows are prepared here as plain dicts so the
-template only prints them. Anonymous visitors on popular filters (no search,
+Speed: filters, facet counts and totals come from the bitmap index of the
+current viewer generation (`pledges.facet_index`); a page then costs one query
+for its rows (two with a search) plus the layout's; rows are prepared here as
+plain dicts so the template only prints them. Anonymous visitors on popular filters (no search,
 few options, first pages) get the viewer fragment from the cache; every
 `refresh_pledges()` changes the cache generation, so approving or changing a
 pledge shows at once.
@@ -208,18 +209,20 @@ def viewer_context(
     labels = option_labels()
     active = filterset.active()
     if valid:
-        queryset = filterset.queryset_without(None)
-        if active or search:
-            totals = viewer_queries.totals(queryset)
-        else:
-            totals = viewer_queries.global_stats(generation)[1]
+        selection = viewer_queries.select(filterset, generation=generation)
+        totals = selection.totals()
         pages = max(1, -(-totals.pledges // PAGE_SIZE))
         if page > pages:
             raise Http404(gettext("There is no such page."))
         rows = viewer_queries.result_page(
-            queryset, sort=sort, search=search, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE
+            filterset.queryset_without(None),
+            sort=sort,
+            search=search,
+            offset=(page - 1) * PAGE_SIZE,
+            limit=PAGE_SIZE,
+            selection=selection,
         )
-        counts = viewer_queries.facet_counts(filterset, generation=generation)
+        counts = selection.facet_counts()
     else:
         totals = viewer_queries.Totals(pledges=0, not_reported=0, indicators=[])
         pages, rows, counts = 1, [], {name: {} for name in FACETS}
