@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.http import HttpRequest
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
 
 from coalition.models import Pillar
 
@@ -12,4 +14,22 @@ def site(request: HttpRequest) -> dict[str, object]:
         "SITE_URL": settings.SITE_URL,
         "CONTACT_EMAIL": settings.CONTACT_EMAIL,
         "nav_pillars": Pillar.objects.in_order().only("slug", "short_name"),
+        # A function: the template calls it only where it shows the switcher.
+        "language_links": lambda: language_links(request),
     }
+
+
+def language_links(request: HttpRequest) -> list[dict[str, object]]:
+    """This page in each language: plain links (the language is in the address),
+    so switching needs no form, no JavaScript and no cookie."""
+    current = get_language()
+    path = request.get_full_path()
+    return [
+        {
+            "code": code,
+            "name": get_language_info(code)["name_local"],
+            "url": translate_url(path, code),
+            "current": code == current,
+        }
+        for code, _name in settings.LANGUAGES
+    ]

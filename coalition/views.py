@@ -5,9 +5,11 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from django.views.decorators.vary import vary_on_cookie
 
 from coalition import queries
 from coalition.models import Pillar
+from pledges.viewer_views import viewer_page_cache
 
 
 @require_safe
@@ -20,6 +22,8 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@vary_on_cookie
+@viewer_page_cache
 def pillar_detail(request: HttpRequest, slug: str) -> HttpResponse:
     pillar = get_object_or_404(Pillar, slug=slug)
     return render(request, "coalition/pillar_detail.html", {"pillar": pillar})

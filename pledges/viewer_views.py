@@ -32,6 +32,7 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_cookie
 
 from coalition.models import Pillar
+from coalition.page_cache import anonymous_page_cache
 from members.models import Organisation
 from pledges import viewer_queries
 from pledges.filters import (
@@ -144,8 +145,8 @@ def build_viewer(request: HttpRequest, *, base_url: str, fixed: Fixed | None = N
         data.setlist(fixed.facet, [fixed.value])
     generation = current_generation()
     cache_key = None
-    cache_seconds = getattr(settings, "PLEDGE_VIEWER_CACHE_SECONDS", CACHE_SECONDS)
-    if cache_seconds and not request.user.is_authenticated and _is_popular(data, page):
+    seconds = cache_seconds()
+    if seconds and not request.user.is_authenticated and _is_popular(data, page):
         cache_key = _cache_key(request, base_url, data, page, generation)
         html = _LOCAL_FRAGMENTS.get(cache_key) or cache.get(cache_key)
         if html is not None:
@@ -156,7 +157,7 @@ def build_viewer(request: HttpRequest, *, base_url: str, fixed: Fixed | None = N
     )
     html = render_to_string("pledges/viewer/_viewer.html", context, request=request)
     if cache_key is not None:
-        cache.set(cache_key, html, cache_seconds)
+        cache.set(cache_key, html, seconds)
         _remember(cache_key, html)
     return ViewerState(html=html, results=context["count"], context=context)
 
@@ -179,6 +180,25 @@ def _is_popular(data: QueryDict, page: int) -> bool:
         return False
     chosen = sum(len(data.getlist(name)) for name in FACETS)
     return chosen <= CACHE_MAX_OPTIONS
+
+
+def is_popular_request(request: HttpRequest) -> bool:
+    """A viewer address whose whole page plain visitors get from the cache."""
+    raw = request.GET.get("page", "1")
+    if not raw.isdigit() or len(raw) > 6 or len(request.META.get("QUERY_STRING", "")) > 1000:
+        return False
+    return _is_popular(request.GET, int(raw))
+
+
+def cache_seconds() -> int:
+    return getattr(settings, "PLEDGE_VIEWER_CACHE_SECONDS", CACHE_SECONDS)
+
+
+# The viewer's pages for plain visitors on popular filters, whole, from the cache
+# until the next viewer generation (an approved or changed pledge).
+viewer_page_cache = anonymous_page_cache(
+    version=current_generation, when=is_popular_request, seconds=cache_seconds
+)
 
 
 def _cache_key(
@@ -417,6 +437,7 @@ def _render_viewer_page(
 
 @require_safe
 @vary_on_cookie
+@viewer_page_cache
 def viewer(request: HttpRequest) -> HttpResponse:
     base_url = reverse("pledges:viewer")
     return _render_viewer_page(
@@ -426,6 +447,7 @@ def viewer(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 @vary_on_cookie
+@viewer_page_cache
 def country(request: HttpRequest, code: str) -> HttpResponse:
     code = code.upper()
     names = dict(country_choices())

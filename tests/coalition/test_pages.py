@@ -97,3 +97,12 @@ def test_the_language_switcher_keeps_the_page(client):
 
     assert response.status_code == 302
     assert response["Location"] == "/de/about/"
+
+
+def test_the_language_links_lead_to_this_page_in_each_language(client):
+    response = client.get("/en/pledges/?pillar=education")
+
+    assert 'href="/fr/pledges/?pillar=education" hreflang="fr" lang="fr"' in response.text
+    assert 'href="/de/pledges/?pillar=education" hreflang="de" lang="de"' in response.text
+    assert 'hreflang="en" lang="en" aria-current="true"' in response.text
+    assert "csrfmiddlewaretoken" not in response.text

@@ -262,3 +262,47 @@ def test_the_organisation_pledges_tag_lists_pledges_and_totals(rf):
     assert "Ours" in html
     assert "Someone else" not in html
     assert "Certifications issued" in html
+
+
+def test_plain_visitors_get_the_whole_popular_page_from_the_cache(
+    client, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    pledge = public_pledge(title="Before")
+    first = client.get(VIEWER, {"pillar": "education"})
+
+    with django_assert_num_queries(0):
+        again = client.get(VIEWER, {"pillar": "education"})
+    from pledges.models import Pledge
+
+    Pledge.objects.filter(pk=pledge.pk).update(title="After")
+    with django_capture_on_commit_callbacks(execute=True):
+        refresh_pledges([pledge.pk])
+    fresh = client.get(VIEWER, {"pillar": "education"})
+
+    assert again.content == first.content
+    assert "Before" in again.text
+    assert "After" in fresh.text
+    assert again["Vary"] == "Cookie"
+
+
+def test_visitors_with_a_session_and_rare_filters_are_not_served_the_cached_page(
+    client, django_assert_max_num_queries
+):
+    public_pledge(title="Shown")
+    client.get(VIEWER)
+    member = TeamMembershipFactory().user
+    client.force_login(member)
+
+    with django_assert_max_num_queries(20) as queries:
+        response = client.get(VIEWER)
+    many = {"country": ["BE", "FR", "DE"]}
+
+    assert len(queries) > 0
+    assert "Shown" in response.text
+    assert "Log in" not in response.text
+    client.logout()
+    client.cookies.clear()
+    client.get(VIEWER, many)
+    with django_assert_max_num_queries(10) as rare:
+        client.get(VIEWER, many)
+    assert len(rare) > 0
