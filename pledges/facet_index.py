@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import threading
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from django.db import connection
@@ -150,23 +150,30 @@ class FacetIndex:
         wanted = min(limit, count - offset)
         total = len(order)
         if (offset + wanted) * total <= WALK_LIMIT * count:
-            bits = mask.to_bytes((self.size + 7) // 8, "little")
-            found: list[int] = []
-            skip = offset
-            for pk in order:
-                if bits[pk >> 3] & _BIT[pk & 7]:
-                    if skip:
-                        skip -= 1
-                        continue
-                    found.append(pk)
-                    if len(found) == wanted:
-                        break
-            return found
+            return self.walk(order, mask, offset=offset, limit=wanted)
         if count <= SORT_LIMIT:
             position = self._position(sort)
             ids = sorted(iter_bits(mask), key=position.__getitem__)
             return ids[offset : offset + wanted]
         return None
+
+    def walk(self, order: Sequence[int], mask: int, *, offset: int, limit: int) -> list[int]:
+        """The ids of `order` that are in `mask`, from the `offset`-th, at most `limit`."""
+        bits = mask.to_bytes((self.size + 7) // 8, "little")
+        size = self.size
+        found: list[int] = []
+        if limit <= 0:
+            return found
+        skip = offset
+        for pk in order:
+            if pk < size and bits[pk >> 3] & _BIT[pk & 7]:
+                if skip:
+                    skip -= 1
+                    continue
+                found.append(pk)
+                if len(found) == limit:
+                    break
+        return found
 
     def _position(self, sort: str) -> array:
         """pledge id -> place in the `sort` order (built on first use)."""

@@ -52,6 +52,8 @@ class Selection:
     # the search's matches (-1: no search), and every filter applied within them
     base: int
     mask: int
+    # with a search ranked by relevance: every match, best first
+    ranked: list[int] | None = None
 
     def totals(self) -> Totals:
         return self.index.totals(self.mask)
@@ -61,17 +63,27 @@ class Selection:
         return self.index.facet_counts(self.active, base=self.base)
 
 
-def select(filterset: PledgeViewerFilter, *, generation: str) -> Selection:
-    """The valid filterset's selection: the search (if any) in one query, the
-    facet filters from the bitmap index."""
+def select(filterset: PledgeViewerFilter, *, generation: str, ranked: bool = False) -> Selection:
+    """The valid filterset's selection: the search (if any) in one query (its
+    matches best first when `ranked`), the facet filters from the bitmap index."""
     index = facet_index.for_generation(generation)
-    base = -1
+    base, order = -1, None
     query = search_query(filterset.search_text())
     if query is not None:
-        matches = PledgeCard.objects.filter(search_vector=query).values_list("pledge_id", flat=True)
-        base = index.ids_mask(matches.iterator(chunk_size=10_000))
+        matches = PledgeCard.objects.filter(search_vector=query)
+        if ranked:
+            order = list(
+                matches.annotate(rank=SearchRank(F("search_vector"), query))
+                .order_by("-rank", *Sort.ORDER[Sort.NEWEST])
+                .values_list("pledge_id", flat=True)
+            )
+            base = index.ids_mask(order)
+        else:
+            base = index.ids_mask(matches.values_list("pledge_id", flat=True))
     active = filterset.active()
-    return Selection(index=index, active=active, base=base, mask=index.mask(active, base=base))
+    return Selection(
+        index=index, active=active, base=base, mask=index.mask(active, base=base), ranked=order
+    )
 
 
 def totals(queryset: QuerySet) -> Totals:
@@ -123,7 +135,9 @@ def result_page(
     keeps that order cheaply, else from SQL over the narrow table), then their
     displayed columns from PledgeCard."""
     ids = None
-    if selection is not None and sort != Sort.RELEVANCE:
+    if selection is not None and selection.ranked is not None and sort == Sort.RELEVANCE:
+        ids = selection.index.walk(selection.ranked, selection.mask, offset=offset, limit=limit)
+    elif selection is not None and sort != Sort.RELEVANCE:
         ids = selection.index.page(selection.mask, sort=sort, offset=offset, limit=limit)
     if ids is None:
         ids = list(

@@ -229,7 +229,9 @@ def viewer_context(
     labels = option_labels()
     active = filterset.active()
     if valid:
-        selection = viewer_queries.select(filterset, generation=generation)
+        selection = viewer_queries.select(
+            filterset, generation=generation, ranked=sort == Sort.RELEVANCE
+        )
         totals = selection.totals()
         pages = max(1, -(-totals.pledges // PAGE_SIZE))
         if page > pages:

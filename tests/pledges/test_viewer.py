@@ -80,6 +80,21 @@ def test_it_searches_and_ranks_the_best_match_first(client):
     assert response.context["sort"] == "relevance"
 
 
+def test_a_ranked_search_combines_with_filters_and_counts(client):
+    public_pledge(title="Robotics robotics club", summary="Robotics.", countries=("FR",))
+    public_pledge(title="Robotics for all", summary="Robotics every week.", countries=("BE",))
+    public_pledge(title="Robotics once", summary="Other things.", countries=("BE",))
+    public_pledge(title="Gardening", summary="Nothing digital.", countries=("BE",))
+
+    response = client.get(VIEWER, {"q": "robotics", "country": "BE"})
+
+    facets = {f["name"]: f for f in response.context["facets"]}
+    countries = {value: count for value, _l, count, _c in facets["country"]["options"]}
+    assert titles(response) == ["Robotics for all", "Robotics once"]
+    assert countries == {"BE": "2", "FR": "1"}  # the search applies, the country filter not
+    assert response.context["count"] == 2
+
+
 def test_it_shows_totals_for_the_current_filter(client):
     public_pledge(
         countries=("BE",), targets={"people-reached": 100}, achieved={"people-reached": 40}
