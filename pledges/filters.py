@@ -18,7 +18,7 @@ from coalition.demo import MEMBER_STATES
 from coalition.models import Pillar
 from members.models import Organisation
 from pledges.models import ActionType, BeneficiaryGroup, DeliveryMode, Pledge
-from pledges.models_viewer import EU_WIDE, PledgeCard, PledgeFacets
+from pledges.models_viewer import EU_WIDE, PledgeFacets, PledgeSearch
 from pledges.search_index import SEARCH_CONFIG
 
 SEARCH_MAX_LENGTH = 200
@@ -137,7 +137,7 @@ class PledgeViewerFilter(django_filters.FilterSet):
         query = search_query(value)
         if query is None:
             return queryset
-        matches = PledgeCard.objects.filter(search_vector=query).values("pledge_id")
+        matches = PledgeSearch.objects.filter(search_vector=query).values("pledge_id")
         return queryset.filter(pledge_id__in=matches)
 
     # --- what the viewer needs beyond django-filter --------------------------

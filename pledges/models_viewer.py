@@ -114,7 +114,6 @@ class PledgeCard(models.Model):
         verbose_name_plural = _("pledge viewer rows")
         ordering = ("-approved_at", "-pledge_id")
         indexes: ClassVar = [
-            GinIndex(fields=["search_vector"], name="pledgecard_search"),
             GinIndex(fields=["pillars"], name="pledgecard_pillars"),
             GinIndex(fields=["countries"], name="pledgecard_countries"),
             GinIndex(fields=["beneficiary_groups"], name="pledgecard_groups"),
@@ -209,6 +208,29 @@ class PledgeFacets(models.Model):
             models.Index(fields=["end_date", "pledge"], name="pledgefacets_ending"),
             models.Index(fields=["sort_title", "pledge"], name="pledgefacets_title"),
         ]
+
+    def __str__(self) -> str:
+        return str(self.pledge_id)
+
+
+class PledgeSearch(models.Model):
+    """The full-text part of a viewer row: only the pledge and its search vector
+    (a copy of PledgeCard's), so a search that matches a quarter of the pledges
+    reads a table about a third of PledgeCard's size. Rebuilt with PledgeCard."""
+
+    pledge = models.OneToOneField(
+        "pledges.Pledge",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_row",
+        verbose_name=_("pledge"),
+    )
+    search_vector = SearchVectorField()
+
+    class Meta:
+        verbose_name = _("pledge viewer search row")
+        verbose_name_plural = _("pledge viewer search rows")
+        indexes: ClassVar = [GinIndex(fields=["search_vector"], name="pledgesearch_vector")]
 
     def __str__(self) -> str:
         return str(self.pledge_id)

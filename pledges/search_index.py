@@ -161,6 +161,19 @@ WHERE (%(all)s OR f.pledge_id = ANY(%(ids)s))
   AND NOT EXISTS (SELECT 1 FROM pledges_pledgecard c WHERE c.pledge_id = f.pledge_id)
 """
 
+_SEARCH_UPSERT = """
+INSERT INTO pledges_pledgesearch (pledge_id, search_vector)
+SELECT pledge_id, search_vector FROM pledges_pledgecard
+WHERE (%(all)s OR pledge_id = ANY(%(ids)s)) AND search_vector IS NOT NULL
+ON CONFLICT (pledge_id) DO UPDATE SET search_vector = EXCLUDED.search_vector
+"""
+
+_DELETE_STALE_SEARCH = """
+DELETE FROM pledges_pledgesearch s
+WHERE (%(all)s OR s.pledge_id = ANY(%(ids)s))
+  AND NOT EXISTS (SELECT 1 FROM pledges_pledgecard c WHERE c.pledge_id = s.pledge_id)
+"""
+
 _DELETE_STALE = """
 DELETE FROM pledges_pledgecard c
 WHERE (%(all)s OR c.pledge_id = ANY(%(ids)s))
@@ -203,6 +216,8 @@ def _run(*, ids: list[int], everything: bool) -> None:
         cursor.execute(_UPSERT, params)
         cursor.execute(_DELETE_STALE_FACETS, params)
         cursor.execute(_FACET_UPSERT, params)
+        cursor.execute(_DELETE_STALE_SEARCH, params)
+        cursor.execute(_SEARCH_UPSERT, params)
         transaction.on_commit(bump_generation)
 
 

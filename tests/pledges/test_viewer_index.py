@@ -1,7 +1,7 @@
 import pytest
 
 from pledges.models import Pledge
-from pledges.models_viewer import PledgeCard
+from pledges.models_viewer import PledgeCard, PledgeFacets, PledgeSearch
 from pledges.search_index import current_generation, rebuild_all, refresh_pledges
 from tests.pledges.viewer_factories import PledgeFactory, public_pledge
 
@@ -48,8 +48,8 @@ def test_it_marks_eu_wide_initiatives_with_eu():
 def test_it_finds_pledges_by_organisation_and_initiative_words():
     pledge = public_pledge(title="Robotics for girls")
 
-    found = PledgeCard.objects.filter(search_vector="robotics").values_list("pk", flat=True)
-    by_org = PledgeCard.objects.filter(search_vector=pledge.organisation.name.split()[0])
+    found = PledgeSearch.objects.filter(search_vector="robotics").values_list("pk", flat=True)
+    by_org = PledgeSearch.objects.filter(search_vector=pledge.organisation.name.split()[0])
 
     assert list(found) == [pledge.pk]
     assert list(by_org.values_list("pk", flat=True)) == [pledge.pk]
@@ -62,6 +62,8 @@ def test_it_removes_the_row_of_a_pledge_that_is_no_longer_public():
     refresh_pledges([pledge.pk])
 
     assert not PledgeCard.objects.filter(pk=pledge.pk).exists()
+    assert not PledgeFacets.objects.filter(pk=pledge.pk).exists()
+    assert not PledgeSearch.objects.filter(pk=pledge.pk).exists()
 
 
 def test_it_never_indexes_drafts_or_revisions():
