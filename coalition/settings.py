@@ -157,6 +157,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "coalition_cache",
+            # Room for the cached viewer pages, so that culling (which drops a
+            # third of the keys when full) rarely reaches the viewer generation.
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

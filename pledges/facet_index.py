@@ -277,3 +277,11 @@ def for_generation(generation: str) -> FacetIndex:
                 _CURRENT.clear()
                 _CURRENT[generation] = index
     return index
+
+
+def warm() -> FacetIndex:
+    """Build the current generation's index now (gunicorn calls this as each
+    worker starts), and leave the database connection for the requests."""
+    from pledges.search_index import current_generation
+
+    return for_generation(current_generation())

@@ -149,3 +149,12 @@ def test_each_generation_gets_its_own_index(pledges):
     assert facet_index.for_generation("generation-a") is first
     assert first.everything.bit_count() == 12
     assert facet_index.for_generation("generation-b").everything.bit_count() == 13
+
+
+def test_gunicorn_workers_warm_the_current_generations_index(pledges):
+    from pledges.search_index import current_generation
+
+    index = facet_index.warm()
+
+    assert facet_index.for_generation(current_generation()) is index
+    assert index.everything.bit_count() == 12
