@@ -11,6 +11,7 @@ import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery
 from django.db.models import QuerySet
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as country_names
 
@@ -26,8 +27,19 @@ FIRST_YEAR, LAST_YEAR = 2015, 2040
 
 
 def country_choices() -> list[tuple[str, str]]:
-    names = sorted(((code, str(country_names.name(code))) for code in MEMBER_STATES), key=_second)
-    return [*names, (EU_WIDE, str(_("EU-wide")))]
+    """The Member States by name in the active language, then EU-wide (computed
+    once per language and process: every viewer page lists them)."""
+    language = get_language() or ""
+    choices = _COUNTRY_CHOICES.get(language)
+    if choices is None:
+        names = sorted(
+            ((code, str(country_names.name(code))) for code in MEMBER_STATES), key=_second
+        )
+        choices = _COUNTRY_CHOICES[language] = [*names, (EU_WIDE, str(_("EU-wide")))]
+    return list(choices)
+
+
+_COUNTRY_CHOICES: dict[str, list[tuple[str, str]]] = {}
 
 
 def _second(pair: tuple[str, str]) -> str:

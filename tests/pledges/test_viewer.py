@@ -321,3 +321,16 @@ def test_visitors_with_a_session_and_rare_filters_are_not_served_the_cached_page
     with django_assert_max_num_queries(10) as rare:
         client.get(VIEWER, many)
     assert len(rare) > 0
+
+
+def test_country_names_follow_the_language_of_each_request(client):
+    public_pledge(countries=("DE",))
+
+    french = client.get("/fr/pledges/", {"country": "DE"})
+    english = client.get(VIEWER, {"country": "DE"})
+    french_again = client.get("/fr/pledges/", {"country": "DE"})
+
+    assert "Allemagne" in french.text
+    assert "Germany" in english.text
+    assert "Allemagne" not in english.text
+    assert "Allemagne" in french_again.text
