@@ -2,16 +2,18 @@
 and result order without scanning tens of thousands of rows per page.
 
 Each facet option (pillar:education, country:BE, year:2025...) is a bitmap with
-bit `pledge_id` set for every public pledge that has it, kept as a Python int.
+bit `pledge_id` set for every public pledge that has it, kept as a big integer.
 A page's filter is then a few ORs and ANDs of bitmaps; a facet count is
-`(option & other_filters).bit_count()`. Totals use bit-sliced sums: bit plane
-`j` of an indicator column holds the pledges whose value has bit `j` set, so the
-sum over a filter is `sum(popcount(plane_j & filter) << j)`; exact, and a few
-hundred popcounts instead of a pass over the rows. Each sort order is an array
-of pledge ids, so one page of results is a short walk along it (or, for a rare
-filter, the few matching ids sorted by their position).
+`(option & other_filters).bit_count()`. The bitmaps are GMP integers (gmpy2):
+their population count is four times as fast as Python's own ints'. Totals
+use bit-sliced sums: bit plane `j` of an indicator column holds the pledges
+whose value has bit `j` set, so the sum over a filter is
+`sum(popcount(plane_j & filter) << j)`; exact, and a few hundred popcounts
+instead of a pass over the rows. Each sort order is an array of pledge ids, so
+one page of results is a short walk along it (or, for a rare filter, the few
+matching ids sorted by their position).
 
-The index is derived from `PledgeFacets` in one pass (about a second for
+The index is derived from `PledgeFacets` in one pass (about two seconds for
 100,000 pledges) and belongs to one viewer generation: every
 `search_index.refresh_pledges()` bumps the generation on commit, and the next
 request in each process builds the index again, so an approved or changed
@@ -26,6 +28,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from django.db import connection
+from gmpy2 import mpz
 
 from pledges.filters import FACETS, Sort
 from pledges.models_viewer import STANDARD_KINDS
@@ -103,7 +106,7 @@ class FacetIndex:
         for pk in ids:
             if 0 <= pk < size:
                 buffer[pk >> 3] |= _BIT[pk & 7]
-        return int.from_bytes(buffer, "little")
+        return mpz(int.from_bytes(buffer, "little"))
 
     # --- counts ------------------------------------------------------------------
 
@@ -244,8 +247,8 @@ def build() -> FacetIndex:
             cursor.execute(f"SELECT pledge_id FROM pledges_pledgefacets ORDER BY {order_by}")  # noqa: S608
             orders[sort] = array("l", (pk for (pk,) in cursor.fetchall()))
 
-    def number(bitmap: bytearray) -> int:
-        return int.from_bytes(bitmap, "little")
+    def number(bitmap: bytearray) -> mpz:
+        return mpz(int.from_bytes(bitmap, "little"))
 
     return FacetIndex(
         size=size,
