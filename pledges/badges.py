@@ -41,23 +41,27 @@ REPORTER_WINDOW = datetime.timedelta(days=365)
 def organisation_badges(
     organisation: Organisation, *, now: datetime.datetime | None = None
 ) -> list[Badge]:
-    """The badges the organisation has earned today (three queries at most)."""
+    """The badges the organisation has earned today (one query)."""
     now = now or timezone.now()
-    badges = []
-    if organisation.member_since is not None:
-        badges.append(MEMBER)
-    public = Pledge.objects.public().filter(organisation=organisation)
-    if not public.exists():
-        return badges
-    badges.append(PLEDGER)
-    if ProgressReport.objects.filter(
+    public = Pledge.objects.public().filter(organisation=organisation.pk)
+    reported = ProgressReport.objects.filter(
         pledge__in=public,
         status=ProgressReport.Status.APPROVED,
         decided_at__gte=now - REPORTER_WINDOW,
-    ).exists():
-        badges.append(REPORTER)
-    if achieving_pledges(public).exists():
-        badges.append(ACHIEVER)
+    )
+    earned = (
+        Organisation.objects.filter(pk=organisation.pk)
+        .values_list(Exists(public), Exists(reported), Exists(achieving_pledges(public)))
+        .first()
+    ) or (False, False, False)
+    pledger, reporter, achiever = earned
+    badges = [MEMBER] if organisation.member_since is not None else []
+    if pledger:
+        badges.append(PLEDGER)
+        if reporter:
+            badges.append(REPORTER)
+        if achiever:
+            badges.append(ACHIEVER)
     return badges
 
 

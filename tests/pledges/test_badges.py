@@ -139,3 +139,12 @@ def test_the_organisation_pledges_tag_lists_public_pledges_with_totals(
     assert "Public one" in html
     assert "Secret draft" not in html
     assert "250 of 1,000 (25%)" in html
+
+
+def test_it_costs_one_query(organisation, django_assert_num_queries):
+    complete_pledge(organisation=organisation, approved=True)
+
+    with django_assert_num_queries(1):
+        earned = badges.organisation_badges(organisation)
+
+    assert [b.slug for b in earned] == ["member", "pledger"]
