@@ -5,9 +5,10 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from members.services import organisation_update
+from members.services import membership_decide, organisation_update
 from pledges import pledge_pages, services
 from pledges.models import Indicator, Pledge, ProgressReport
+from tests.members.factories import MembershipApplicationFactory
 from tests.pledges.factories import (
     IndicatorFactory,
     InitiativeFactory,
@@ -15,6 +16,7 @@ from tests.pledges.factories import (
     PledgeFactory,
     ProgressReportFactory,
     ReportedValueFactory,
+    UserFactory,
     complete_pledge,
 )
 
@@ -328,3 +330,43 @@ def test_logged_in_pages_are_never_kept(editor_client, editor):
 
 def _csrf_token(html: str) -> str:
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def test_a_new_membership_shows_its_badge_at_once(client, capture_commits):
+    organisation = OrganisationFactory(member_since=None)
+    pledge = complete_pledge(organisation=organisation, approved=True)
+    assert "Coalition member" not in client.get(url(pledge)).text
+    application = MembershipApplicationFactory(organisation=organisation)
+
+    with capture_commits(execute=True):
+        membership_decide(application=application, decided_by=UserFactory(), accept=True)
+
+    assert "Coalition member" in client.get(url(pledge)).text
+
+
+def test_a_rename_in_the_admin_shows_at_once(client, admin_client, capture_commits):
+    pledge = complete_pledge(approved=True)
+    organisation = pledge.organisation
+    client.get(url(pledge))
+    change = reverse("admin:members_organisation_change", args=[organisation.pk])
+    form = admin_client.get(change).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value and name != "logo"}
+    data |= {"name": "Renamed by the moderators", "slug": organisation.slug}
+    data |= {
+        f"{prefix}-{key}": 0
+        for prefix in _inline_prefixes(admin_client, change)
+        for key in ("TOTAL_FORMS", "INITIAL_FORMS")
+    }
+
+    with capture_commits(execute=True):
+        response = admin_client.post(change, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert "Renamed by the moderators" in client.get(url(pledge)).text
+
+
+def _inline_prefixes(admin_client, change_url):
+    return [
+        formset.formset.prefix
+        for formset in admin_client.get(change_url).context["inline_admin_formsets"]
+    ]
