@@ -109,6 +109,13 @@ class OrganisationAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     show_full_result_count = False
 
+    def save_model(self, request: HttpRequest, obj: Organisation, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        # The viewer's rows and the pledge pages show the name and link to the slug.
+        from pledges.search_index import refresh_organisation
+
+        refresh_organisation(obj.pk)
+
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         pending = MembershipApplication.objects.filter(
             organisation=OuterRef("pk"), status=MembershipApplication.Status.PENDING

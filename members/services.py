@@ -399,6 +399,9 @@ def membership_decide(
     if accept and organisation.member_since is None:
         organisation.member_since = now
         organisation.save(update_fields=["member_since", "updated_at"])
+        from pledges.search_index import bump_generation
+
+        transaction.on_commit(bump_generation)  # its pledge pages show the Member badge
     emails.send(
         "membership_accepted" if accept else "membership_declined",
         admin_emails(organisation),

@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, F, OuterRef, Q, Sum
+from django.db import connection
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from members.models import Organisation
-from pledges.models import Indicator, Pledge, ProgressReport
+from pledges.models import Pledge, ProgressReport
 
 
 @dataclass(frozen=True)
@@ -38,42 +38,65 @@ ALL = (MEMBER, PLEDGER, REPORTER, ACHIEVER)
 REPORTER_WINDOW = datetime.timedelta(days=365)
 
 
+# One statement, written out: the ORM took longer to build it (~5 ms) than the
+# database to answer it (~0.2 ms), on every pledge page. Same rules as
+# Pledge.objects.public() and progress.all_targets_reached() (an achiever has
+# indicators, each reaching its target through approved reports; 0 if none).
+_PUBLIC = (
+    "p.organisation_id = %(organisation)s AND p.status = ANY(%(public)s)"
+    " AND p.revision_of_id IS NULL"
+)
+_EARNED = f"""
+SELECT
+    EXISTS (SELECT 1 FROM pledges_pledge p WHERE {_PUBLIC}),
+    EXISTS (
+        SELECT 1 FROM pledges_pledge p
+        JOIN pledges_progressreport r ON r.pledge_id = p.id
+        WHERE {_PUBLIC} AND r.status = %(approved)s AND r.decided_at >= %(since)s
+    ),
+    EXISTS (
+        SELECT 1 FROM pledges_pledge p
+        WHERE {_PUBLIC}
+          AND EXISTS (
+            SELECT 1 FROM pledges_initiative i
+            JOIN pledges_indicator ind ON ind.initiative_id = i.id
+            WHERE i.pledge_id = p.id
+          )
+          AND NOT EXISTS (
+            SELECT 1 FROM pledges_initiative i
+            JOIN pledges_indicator ind ON ind.initiative_id = i.id
+            WHERE i.pledge_id = p.id
+              AND ind.target > coalesce((
+                SELECT sum(v.value) FROM pledges_reportedvalue v
+                JOIN pledges_progressreport r ON r.id = v.report_id AND r.status = %(approved)s
+                WHERE v.indicator_id = ind.id
+              ), 0)
+          )
+    )
+"""  # noqa: S608 (constants only; every value is a parameter)
+
+
 def organisation_badges(
     organisation: Organisation, *, now: datetime.datetime | None = None
 ) -> list[Badge]:
-    """The badges the organisation has earned today (three queries at most)."""
+    """The badges the organisation has earned today (one query)."""
     now = now or timezone.now()
-    badges = []
-    if organisation.member_since is not None:
-        badges.append(MEMBER)
-    public = Pledge.objects.public().filter(organisation=organisation)
-    if not public.exists():
-        return badges
-    badges.append(PLEDGER)
-    if ProgressReport.objects.filter(
-        pledge__in=public,
-        status=ProgressReport.Status.APPROVED,
-        decided_at__gte=now - REPORTER_WINDOW,
-    ).exists():
-        badges.append(REPORTER)
-    if achieving_pledges(public).exists():
-        badges.append(ACHIEVER)
-    return badges
-
-
-def achieving_pledges(pledges):
-    """Of these pledges, those that have indicators and whose every indicator
-    reached its target through approved reports."""
-    short = (
-        Indicator.objects.filter(initiative__pledge=OuterRef("pk"))
-        .annotate(
-            achieved=Sum(
-                "reported_values__value",
-                filter=Q(reported_values__report__status=ProgressReport.Status.APPROVED),
-                default=0,
-            )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _EARNED,
+            {
+                "organisation": organisation.pk,
+                "public": list(Pledge.PUBLIC_STATUSES),
+                "approved": ProgressReport.Status.APPROVED,
+                "since": now - REPORTER_WINDOW,
+            },
         )
-        .filter(achieved__lt=F("target"))
-    )
-    any_indicator = Indicator.objects.filter(initiative__pledge=OuterRef("pk"))
-    return pledges.filter(Exists(any_indicator)).exclude(Exists(short))
+        pledger, reporter, achiever = cursor.fetchone()
+    badges = [MEMBER] if organisation.member_since is not None else []
+    if pledger:
+        badges.append(PLEDGER)
+        if reporter:
+            badges.append(REPORTER)
+        if achiever:
+            badges.append(ACHIEVER)
+    return badges

@@ -5,7 +5,9 @@ sees of a pledge: approving, changing, completing or withdrawing it, approving
 one of its reports, renaming its organisation. It rebuilds the rows of those
 pledges in one SQL statement, removes the rows of pledges that are no longer
 public, and (once the transaction commits) invalidates the anonymous viewer
-cache. `manage.py rebuild_pledge_index` rebuilds every row.
+cache and the pledge pages kept for anonymous visitors (`bump_generation()`,
+which changes that show on pledge pages only, such as badges, call alone).
+`manage.py rebuild_pledge_index` rebuilds every row.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Iterable
 
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.db.models import Q
 
 from pledges.models import Pledge
 from pledges.models_viewer import STANDARD_KINDS
@@ -203,10 +206,15 @@ def rebuild_all() -> int:
 
 
 def refresh_organisation(organisation_id: int) -> None:
-    """Rebuild the rows of an organisation's public pledges (after a rename, say)."""
+    """Rebuild the rows of the public pledges an organisation owns or is a partner
+    of (after a rename, say), and invalidate the cached pages even if there are none."""
     refresh_pledges(
-        Pledge.objects.public().filter(organisation_id=organisation_id).values_list("pk", flat=True)
+        Pledge.objects.public()
+        .filter(Q(organisation_id=organisation_id) | Q(partners=organisation_id))
+        .values_list("pk", flat=True)
+        .distinct()
     )
+    transaction.on_commit(bump_generation)
 
 
 def _run(*, ids: list[int], everything: bool) -> None:
@@ -222,7 +230,8 @@ def _run(*, ids: list[int], everything: bool) -> None:
 
 
 def bump_generation() -> None:
-    """Invalidate every cached viewer fragment: they are keyed by this generation."""
+    """Invalidate every cached viewer fragment and pledge page (pledges.pledge_pages):
+    they are kept for one generation. Call it on commit."""
     cache.set(GENERATION_KEY, uuid.uuid4().hex[:12], None)
 
 

@@ -27,7 +27,7 @@ from pledges.models import (
     ProgressReport,
     ReportedValue,
 )
-from pledges.search_index import refresh_pledges
+from pledges.search_index import bump_generation, refresh_pledges
 
 S = Pledge.Status
 R = ProgressReport.Status
@@ -620,4 +620,6 @@ def reminders_run(*, now: datetime.datetime) -> dict[str, Any]:
                 Pledge.objects.filter(pk=pledge.pk).update(report_reminder_sent_at=now)
                 tasks.send_report_reminder.enqueue(pledge.pk, overdue)
             done["reminded"].append(pledge.pk)
+    if done["inactive"]:
+        transaction.on_commit(bump_generation)  # their pages now say "Inactive since"
     return done

@@ -9,6 +9,8 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import truncatewords
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -16,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from members.access import organisation_for_user
 from members.models import Organisation
-from pledges import badges, progress, queries, services
+from pledges import badges, pledge_pages, progress, queries, services
 from pledges.access import can_see_unpublished, is_team, pledge_for_editor, report_for_editor
 from pledges.forms import (
     IndicatorFormSet,
@@ -27,6 +29,7 @@ from pledges.forms import (
     WithdrawForm,
 )
 from pledges.models import Indicator, Initiative, Pledge, ProgressReport
+from pledges.search_index import current_generation
 from pledges.services import WorkflowError
 
 
@@ -69,7 +72,15 @@ def _body_context(pledge: Pledge, *, show_all_reports: bool) -> dict:
 @require_safe
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A pledge as the public sees it; the owning team also sees it before it is
-    public (with a banner saying so) and its workflow history."""
+    public (with a banner saying so) and its workflow history. Anonymous visitors
+    get the page's content from pledges.pledge_pages when this process has it."""
+    cache_key = None
+    if not request.user.is_authenticated and pledge_pages.cache_seconds():
+        # Read before the pledge: a change committed meanwhile bumps it again.
+        generation = current_generation()
+        cache_key = pledge_pages.key(request, pk)
+        if (page := pledge_pages.get(cache_key, generation)) is not None:
+            return render(request, "pledges/detail.html", {"page": page})
     pledge = get_object_or_404(queries.pledge_with_content(), pk=pk)
     team = is_team(request.user, pledge)
     if not pledge.is_public and not (team or can_see_unpublished(request.user, pledge)):
@@ -80,7 +91,14 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "badges": badges.organisation_badges(pledge.organisation),
         "transitions": queries.transitions_for(pledge) if team else [],
     }
-    return render(request, "pledges/detail.html", context)
+    page = pledge_pages.PledgePage(
+        title=pledge.title,
+        description=truncatewords(pledge.summary, 30),
+        content=render_to_string("pledges/detail.html#content", context, request=request),
+    )
+    if cache_key is not None and pledge.is_public:
+        pledge_pages.remember(cache_key, generation, page)
+    return render(request, "pledges/detail.html", {"page": page})
 
 
 def badge_svg(request: HttpRequest, slug: str) -> HttpResponse:

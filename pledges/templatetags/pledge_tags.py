@@ -18,7 +18,7 @@ register = template.Library()
 
 @register.inclusion_tag("pledges/includes/badges.html")
 def organisation_badges(organisation, heading_level: int = 2) -> dict:
-    """The badges an organisation earned (three queries at most), as a list."""
+    """The badges an organisation earned (one query), as a list."""
     return {
         "badges": badges.organisation_badges(organisation),
         "organisation": organisation,

@@ -5,9 +5,11 @@ from django.template import Context, Template
 from django.urls import reverse
 
 from pledges import badges
-from pledges.models import Indicator, ProgressReport
+from pledges.models import Indicator, Pledge, ProgressReport
 from tests.pledges.factories import (
+    IndicatorFactory,
     MemberOrganisationFactory,
+    PledgeFactory,
     ProgressReportFactory,
     ReportedValueFactory,
     complete_pledge,
@@ -139,3 +141,28 @@ def test_the_organisation_pledges_tag_lists_public_pledges_with_totals(
     assert "Public one" in html
     assert "Secret draft" not in html
     assert "250 of 1,000 (25%)" in html
+
+
+def test_it_costs_one_query(organisation, django_assert_num_queries):
+    complete_pledge(organisation=organisation, approved=True)
+
+    with django_assert_num_queries(1):
+        earned = badges.organisation_badges(organisation)
+
+    assert [b.slug for b in earned] == ["member", "pledger"]
+
+
+def test_an_achiever_reached_every_target_through_approved_reports(organisation):
+    PledgeFactory(organisation=organisation, status=Pledge.Status.APPROVED)  # no indicators
+    pledge = complete_pledge(organisation=organisation, approved=True)
+    indicator = Indicator.objects.get()
+    pending = ProgressReportFactory(pledge=pledge, status=ProgressReport.Status.SUBMITTED)
+    ReportedValueFactory(report=pending, indicator=indicator, value=indicator.target)
+    assert "achiever" not in slugs(organisation)
+
+    approved = ProgressReportFactory(pledge=pledge, status=ProgressReport.Status.APPROVED)
+    ReportedValueFactory(report=approved, indicator=indicator, value=indicator.target)
+    assert "achiever" in slugs(organisation)
+
+    IndicatorFactory(initiative=indicator.initiative)  # a new target, not yet reported
+    assert "achiever" not in slugs(organisation)

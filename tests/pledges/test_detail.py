@@ -1,19 +1,36 @@
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
+from members.services import membership_decide, organisation_update
+from pledges import pledge_pages, services
 from pledges.models import Indicator, Pledge, ProgressReport
+from tests.members.factories import MembershipApplicationFactory
 from tests.pledges.factories import (
     IndicatorFactory,
     InitiativeFactory,
+    OrganisationFactory,
     PledgeFactory,
     ProgressReportFactory,
     ReportedValueFactory,
+    UserFactory,
     complete_pledge,
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _no_kept_pages():
+    pledge_pages.forget_all()
+
+
+@pytest.fixture
+def capture_commits(django_capture_on_commit_callbacks):
+    return django_capture_on_commit_callbacks
 
 
 def url(pledge):
@@ -153,3 +170,203 @@ def test_moderators_may_look_at_a_pledge_before_it_is_public(client, moderator):
     assert response.status_code == 200
     assert "Not public." in response.text
     assert "Workflow history" not in response.text  # that is the team's page
+
+
+# --- The page kept for anonymous visitors (pledges.pledge_pages) ----------------
+
+
+def test_an_anonymous_visitor_gets_the_kept_page_in_one_query(client, django_assert_num_queries):
+    pledge = complete_pledge(approved=True, title="Coding for every school")
+    first = client.get(url(pledge))
+
+    with django_assert_num_queries(1):  # the navigation's pillars
+        second = client.get(url(pledge))
+
+    assert second.status_code == 200
+    assert second.text == first.text.replace(_csrf_token(first.text), _csrf_token(second.text))
+    assert "Coding for every school" in second.text
+
+
+def test_the_kept_page_holds_no_csrf_token_and_the_layout_gets_a_fresh_one(client):
+    pledge = complete_pledge(approved=True)
+    client.get(url(pledge))
+
+    response = client.get(url(pledge))
+
+    (kept,) = [entry.page for entry in pledge_pages._PAGES.values()]
+    assert "csrfmiddlewaretoken" not in kept.content
+    assert "csrfmiddlewaretoken" in response.text  # the language form, rendered each time
+    assert response.text.count("csrfmiddlewaretoken") == 1
+
+
+def test_a_page_with_a_form_is_never_kept():
+    page = pledge_pages.PledgePage(
+        "Title", "Description", '<input type="hidden" name="csrfmiddlewaretoken" value="x">'
+    )
+
+    pledge_pages.remember(("key",), "generation", page)
+
+    assert pledge_pages.get(("key",), "generation") is None
+
+
+def test_the_kept_page_is_per_language(client):
+    pledge = complete_pledge(approved=True)
+    client.get(url(pledge))
+
+    with translation.override("fr"):  # the request activates French: leave it here
+        response = client.get(f"/fr/pledges/{pledge.pk}/")
+
+    assert '<html lang="fr">' in response.text
+    assert "Rapports d'avancement" in response.text
+    assert "Progress reports" not in response.text
+
+
+def test_an_approved_report_shows_at_once(client, editor, moderator, capture_commits):
+    pledge = complete_pledge(organisation=editor.organisations.get(), approved=True)
+    indicator = Indicator.objects.get()
+    assert "No progress reported yet." in client.get(url(pledge)).text
+    with capture_commits(execute=True):
+        report = services.report_submit(
+            pledge=pledge,
+            actor=editor,
+            period_start=datetime.date(2026, 1, 1),
+            period_end=datetime.date(2026, 3, 31),
+            narrative="Three schools joined.",
+            values={indicator.pk: 4321},
+        )
+    assert "Three schools joined." not in client.get(url(pledge)).text  # not approved yet
+
+    with capture_commits(execute=True):
+        services.report_approve(report=report, actor=moderator)
+
+    response = client.get(url(pledge))
+    assert "Three schools joined." in response.text
+    assert "4,321" in response.text
+
+
+def test_an_approved_revision_shows_at_once(client, editor, moderator, capture_commits):
+    pledge = complete_pledge(organisation=editor.organisations.get(), approved=True)
+    assert client.get(url(pledge)).context is not None
+    revision = services.pledge_revise(pledge=pledge, actor=editor)
+    services.pledge_update(pledge=revision, actor=editor, title="A better title")
+    services.pledge_submit(pledge=revision, actor=editor, declaration=True)
+    assert "A better title" not in client.get(url(pledge)).text
+
+    with capture_commits(execute=True):
+        services.pledge_approve(pledge=revision, actor=moderator)
+
+    assert "A better title" in client.get(url(pledge)).text
+
+
+def test_a_renamed_organisation_shows_at_once(client, capture_commits):
+    pledge = complete_pledge(approved=True)
+    partner = OrganisationFactory(name="Old Partner Name")
+    pledge.partners.add(partner)
+    client.get(url(pledge))
+
+    with capture_commits(execute=True):
+        organisation_update(organisation=pledge.organisation, data={"name": "New Owner Name"})
+        organisation_update(organisation=partner, data={"name": "New Partner Name"})
+
+    response = client.get(url(pledge))
+    assert "New Owner Name" in response.text
+    assert "New Partner Name" in response.text
+    assert "Old Partner Name" not in response.text
+
+
+def test_a_withdrawn_pledge_is_gone_at_once(client, editor, capture_commits):
+    pledge = complete_pledge(organisation=editor.organisations.get(), approved=True)
+    client.get(url(pledge))
+
+    with capture_commits(execute=True):
+        services.pledge_withdraw(pledge=pledge, actor=editor)
+
+    assert client.get(url(pledge)).status_code == 404
+
+
+def test_a_pledge_gone_inactive_shows_it_at_once(client, capture_commits):
+    pledge = complete_pledge(
+        approved=True, approved_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+    )
+    client.get(url(pledge))
+
+    with capture_commits(execute=True):
+        services.reminders_run(now=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC))
+
+    assert "Inactive since" in client.get(url(pledge)).text
+
+
+def test_the_team_still_sees_its_banner_and_history_after_an_anonymous_visit(client, editor):
+    pledge = complete_pledge(organisation=editor.organisations.get(), approved=True)
+    client.get(url(pledge))
+    client.get(url(pledge))
+
+    client.force_login(editor)
+    response = client.get(url(pledge))
+
+    assert "Manage this pledge" in response.text
+    assert pledge_pages._PAGES  # the anonymous copy is there, and was not used
+
+
+def test_the_team_view_is_never_kept_for_anonymous_visitors(client, editor):
+    pledge = complete_pledge(organisation=editor.organisations.get(), approved=True)
+    client.force_login(editor)
+    client.get(url(pledge))
+    client.logout()
+
+    response = client.get(url(pledge))
+
+    assert "Manage this pledge" not in response.text
+    assert "Workflow history" not in response.text
+
+
+def test_logged_in_pages_are_never_kept(editor_client, editor):
+    pledge = complete_pledge(organisation=editor.organisations.get(), approved=True)
+
+    editor_client.get(url(pledge))
+
+    assert not pledge_pages._PAGES
+
+
+def _csrf_token(html: str) -> str:
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def test_a_new_membership_shows_its_badge_at_once(client, capture_commits):
+    organisation = OrganisationFactory(member_since=None)
+    pledge = complete_pledge(organisation=organisation, approved=True)
+    assert "Coalition member" not in client.get(url(pledge)).text
+    application = MembershipApplicationFactory(organisation=organisation)
+
+    with capture_commits(execute=True):
+        membership_decide(application=application, decided_by=UserFactory(), accept=True)
+
+    assert "Coalition member" in client.get(url(pledge)).text
+
+
+def test_a_rename_in_the_admin_shows_at_once(client, admin_client, capture_commits):
+    pledge = complete_pledge(approved=True)
+    organisation = pledge.organisation
+    client.get(url(pledge))
+    change = reverse("admin:members_organisation_change", args=[organisation.pk])
+    form = admin_client.get(change).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value and name != "logo"}
+    data |= {"name": "Renamed by the moderators", "slug": organisation.slug}
+    data |= {
+        f"{prefix}-{key}": 0
+        for prefix in _inline_prefixes(admin_client, change)
+        for key in ("TOTAL_FORMS", "INITIAL_FORMS")
+    }
+
+    with capture_commits(execute=True):
+        response = admin_client.post(change, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert "Renamed by the moderators" in client.get(url(pledge)).text
+
+
+def _inline_prefixes(admin_client, change_url):
+    return [
+        formset.formset.prefix
+        for formset in admin_client.get(change_url).context["inline_admin_formsets"]
+    ]
