@@ -156,9 +156,13 @@ def url_prefix(name: str, kwarg: str, placeholder: str = "0") -> str | None:
 
 def option_labels() -> dict[str, dict[str, str]]:
     """Facet -> option value -> label, in the active language. Pillar names are
-    read each time (staff may edit them); the rest is fixed per language. The
-    inner dicts are shared: read them, do not change them."""
-    pillars = dict(Pillar.objects.in_order().values_list("slug", "short_name"))
+    read each time (staff may edit them) and translated like `Pillar.short_label`;
+    the rest is fixed per language. The inner dicts are shared: read them, do
+    not change them."""
+    pillars = {
+        slug: gettext(short_name)
+        for slug, short_name in Pillar.objects.in_order().values_list("slug", "short_name")
+    }
     return {"pillar": pillars, **_labels()["options"]}
 
 

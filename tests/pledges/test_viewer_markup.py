@@ -134,3 +134,14 @@ def test_row_dates_are_those_date_format_writes(language):
     assert both == f"{expected[0]} – {expected[1]}"
     assert expected[0] in only_start
     assert _dates(None, None) == ""
+
+
+def test_pillar_options_and_rows_are_in_the_visitors_language(client, settings):
+    settings.PLEDGE_VIEWER_CACHE_SECONDS = 0
+    public_pledge(pillars=("for-all",))
+
+    french = client.get("/fr/pledges/", {"pillar": "for-all"}).text
+
+    assert '<label for="f-pillar-for-all">Pour tous <span' in french
+    assert "<dt>Piliers</dt><dd>Pour tous</dd>" in french
+    assert '</span>Pilier: Pour tous <span aria-hidden="true">×</span>' in french  # the chip
