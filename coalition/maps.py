@@ -7,7 +7,8 @@ The shapes come from real geographic data that an npm package ships
 with a Lambert azimuthal equal-area projection centred on Europe (the one
 Eurostat maps use, EPSG:3035 on a sphere), simplified arc by arc (so shared
 borders stay shared) and clipped to the frame. That work happens once per
-process (`functools.cache`); a request only joins cached strings.
+process (`functools.cache`), and so is each country's shape in each fill; a
+request only joins cached strings, values and links.
 
 The module knows Europe, not the portal: callers pass the values, a function
 that gives each country's link, and the texts. `europe_map()` returns what the
@@ -27,11 +28,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django_countries import countries
+
+from coalition.numbers import grouped
 
 # ISO 3166-1 numeric (world-atlas ids) -> alpha-2, for the 27 EU Member States.
 EU_MEMBER_STATES: dict[str, str] = {
@@ -382,8 +384,8 @@ def class_of(value: int, breaks: list[tuple[int, int]]) -> int | None:
 
 def _range_label(low: int, high: int) -> str:
     if low == high:
-        return number_format(low, force_grouping=True)
-    return f"{number_format(low, force_grouping=True)}–{number_format(high, force_grouping=True)}"
+        return grouped(low)
+    return f"{grouped(low)}–{grouped(high)}"
 
 
 # --- Rendering ----------------------------------------------------------------
@@ -409,6 +411,9 @@ class EuropeMap:
     # (colour, label) from "None" (colour "") to the darkest class: the template
     # repeats the key in HTML for narrow screens, where the SVG's text is too small.
     legend: list[tuple[str, str]]
+    # The data table's rows (the text alternative), as HTML: 27 rows of template
+    # tags cost more than the whole SVG.
+    table_rows: SafeString
 
 
 def legend_entries(values: Mapping[str, int]) -> list[tuple[str, str]]:
@@ -485,35 +490,55 @@ def render_europe_map(
     ]
     label_format = _("%(country)s, %(label)s: %(value)s")
     for code, name in country_names().items():
-        shape = shapes.countries[code]
         value = int(values.get(code, 0) or 0)
         index = class_of(value, breaks)
         fill = f"url(#{map_id}-none)" if index is None else colours[index]
-        label = label_format % {
-            "country": name,
-            "label": legend_label,
-            "value": number_format(value, force_grouping=True),
-        }
-        shape_svg = f'<path class="m-c" d="{shape.path}" fill="{fill}" fill-rule="evenodd"/>' + (
-            f'<circle class="m-c m-f" cx="{shape.centre[0]:g}" cy="{shape.centre[1]:g}" '
-            f'r="7" fill="{fill}"/>'
-            if shape.small
-            else ""
+        label = escape(
+            label_format % {"country": name, "label": legend_label, "value": grouped(value)}
         )
+        shape_svg = _shape_svg(code, fill)
         url = link_for(code)
         if url:
             out.append(
-                f'<a href="{escape(url)}" aria-label="{escape(label)}" data-country="{code}">'
-                f"<title>{escape(label)}</title>{shape_svg}</a>"
+                f'<a href="{escape(url)}" aria-label="{label}" data-country="{code}">'
+                f"<title>{label}</title>{shape_svg}</a>"
             )
         else:
             out.append(
-                f'<g data-country="{code}" role="img" aria-label="{escape(label)}">'
-                f"<title>{escape(label)}</title>{shape_svg}</g>"
+                f'<g data-country="{code}" role="img" aria-label="{label}">'
+                f"<title>{label}</title>{shape_svg}</g>"
             )
     out.append(_legend(breaks, colours, legend_text, map_id))
     out.append("</svg>")
     return mark_safe("".join(out))  # noqa: S308 - every interpolated text is escaped above
+
+
+@functools.lru_cache(maxsize=1024)
+def _shape_svg(code: str, fill: str) -> str:
+    """A Member State's shape (and marker, if small) in one fill: a handful of
+    fills per map, so the long path data is formatted once per process."""
+    shape = geometry().countries[code]
+    marker = (
+        f'<circle class="m-c m-f" cx="{shape.centre[0]:g}" cy="{shape.centre[1]:g}" '
+        f'r="7" fill="{fill}"/>'
+        if shape.small
+        else ""
+    )
+    return f'<path class="m-c" d="{shape.path}" fill="{fill}" fill-rule="evenodd"/>{marker}'
+
+
+def _table_rows(rows: Iterable[MapRow]) -> SafeString:
+    """The data table's body rows: each country (linked if it has a link) and its value."""
+    parts = []
+    for row in rows:
+        name = escape(row.name)
+        if row.url:
+            name = f'<a class="ecl-link" href="{escape(row.url)}">{name}</a>'
+        parts.append(
+            f'<tr>\n                <th scope="row">{name}</th>\n'
+            f"                <td>{grouped(row.value)}</td>\n              </tr>"
+        )
+    return mark_safe("\n              ".join(parts))  # noqa: S308 - texts escaped above
 
 
 def _legend(breaks: list[tuple[int, int]], colours: list[str], label: str, map_id: str) -> str:
@@ -571,4 +596,5 @@ def europe_map(
         legend_label=legend_label,
         map_id=map_id,
         legend=legend_entries(values),
+        table_rows=_table_rows(rows),
     )

@@ -13,28 +13,33 @@ pledge shows at once.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from datetime import date
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_cookie
 
 from coalition.models import Pillar
+from coalition.numbers import grouped
 from coalition.page_cache import anonymous_page_cache
 from members.models import Organisation
-from pledges import viewer_queries
+from pledges import viewer_html, viewer_queries
 from pledges.filters import (
     FACETS,
     SEARCH_MAX_LENGTH,
@@ -68,10 +73,61 @@ FACET_LABELS = {
 }
 
 
-def _kind_labels() -> dict[str, str]:
+# Texts the viewer's markup prints many times a request (viewer_html), by msgid.
+_MARKUP_TEXTS = (
+    gettext_noop("pledges"),
+    gettext_noop("Status"),
+    gettext_noop("Dates"),
+    gettext_noop("Pillars"),
+    gettext_noop("Countries"),
+    gettext_noop("Target reach"),
+    gettext_noop("Progress"),
+    gettext_noop("Reported"),
+    gettext_noop("Not yet reported"),
+    gettext_noop("Choose"),
+)
+
+
+@functools.cache
+def _labels_in(language: str | None) -> dict:
+    """Every fixed label the viewer prints, translated into `language` once per
+    process instead of some 450 gettext calls a request. Keyed by language, so a
+    French page never gets the English labels an earlier request cached."""
     from pledges.models import Indicator
 
-    return {k: str(v) for k, v in Indicator.Kind.choices}
+    with translation.override(language):
+        return {
+            "options": {
+                "country": dict(country_choices()),
+                "group": {k: str(v) for k, v in BeneficiaryGroup.choices},
+                "action": {k: str(v) for k, v in ActionType.choices},
+                "delivery": {k: str(v) for k, v in DeliveryMode.choices},
+                "sector": {k: str(v) for k, v in Organisation.Sector.choices},
+                "type": {k: str(v) for k, v in Organisation.Type.choices},
+                "status": {k: str(v) for k, v in STATUS_CHOICES},
+                "year": {},
+            },
+            "facets": {name: str(label) for name, label in FACET_LABELS.items()},
+            "sorts": [(k, str(v)) for k, v in Sort.CHOICES],
+            "kinds": {k: str(v) for k, v in Indicator.Kind.choices},
+            "markup": {text: gettext(text) for text in _MARKUP_TEXTS},
+            "completed": gettext("Completed"),
+            "ongoing": gettext("Ongoing"),
+        }
+
+
+def _labels() -> dict:
+    return _labels_in(translation.get_language())
+
+
+@receiver(setting_changed)
+def _forget_labels(*, setting: str, **kwargs) -> None:
+    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"}:
+        _labels_in.cache_clear()
+
+
+def _kind_labels() -> dict[str, str]:
+    return _labels()["kinds"]
 
 
 @dataclass
@@ -101,18 +157,15 @@ def url_prefix(name: str, kwarg: str, placeholder: str = "0") -> str | None:
 
 
 def option_labels() -> dict[str, dict[str, str]]:
-    pillars = dict(Pillar.objects.in_order().values_list("slug", "short_name"))
-    return {
-        "pillar": pillars,
-        "country": dict(country_choices()),
-        "group": {k: str(v) for k, v in BeneficiaryGroup.choices},
-        "action": {k: str(v) for k, v in ActionType.choices},
-        "delivery": {k: str(v) for k, v in DeliveryMode.choices},
-        "sector": {k: str(v) for k, v in Organisation.Sector.choices},
-        "type": {k: str(v) for k, v in Organisation.Type.choices},
-        "status": {k: str(v) for k, v in STATUS_CHOICES},
-        "year": {},
+    """Facet -> option value -> label, in the active language. Pillar names are
+    read each time (staff may edit them) and translated like `Pillar.short_label`;
+    the rest is fixed per language. The inner dicts are shared: read them, do
+    not change them."""
+    pillars = {
+        slug: gettext(short_name)
+        for slug, short_name in Pillar.objects.in_order().values_list("slug", "short_name")
     }
+    return {"pillar": pillars, **_labels()["options"]}
 
 
 def _page_number(request: HttpRequest) -> int:
@@ -260,6 +313,9 @@ def viewer_context(
             "&" + export_query if export_query else ""
         )
     kind_labels = _kind_labels()
+    texts = _labels()
+    scoreboard_forms = _scoreboard_forms(request)
+    result_rows = _rows(rows, labels)
     return {
         "base_url": base_url,
         "fixed": fixed,
@@ -268,7 +324,7 @@ def viewer_context(
         "search": data.get("q", "")[: SEARCH_MAX_LENGTH * 2],
         "search_max_length": SEARCH_MAX_LENGTH,
         "sort": sort,
-        "sort_choices": [(k, v) for k, v in Sort.CHOICES if k != Sort.RELEVANCE or search],
+        "sort_choices": [(k, v) for k, v in texts["sorts"] if k != Sort.RELEVANCE or search],
         "facets": facets,
         "chips": chips,
         "count": totals.pledges,
@@ -277,7 +333,12 @@ def viewer_context(
             (kind_labels[kind], _n(target), _n(achieved))
             for kind, target, achieved in totals.indicators
         ],
-        "rows": _rows(rows, labels),
+        "rows": result_rows,
+        "results_html": viewer_html.result_items(
+            result_rows,
+            texts["markup"],
+            pickable=bool(scoreboard_forms and scoreboard_forms.get("scoreboards")),
+        ),
         "page": page,
         "pages": pages,
         "page_links": _page_links(own_query, page, pages),
@@ -286,7 +347,7 @@ def viewer_context(
         "country_map": _country_map(counts.get("country", {}), own_query, base_url)
         if fixed is None or fixed.facet != "country"
         else None,
-        "scoreboard_forms": _scoreboard_forms(request),
+        "scoreboard_forms": scoreboard_forms,
         "current_query": own_query.urlencode(),
     }
 
@@ -312,10 +373,12 @@ def _country_map(counts: dict[str, int], query: QueryDict, base_url: str):
 
 
 def _n(value: int) -> str:
-    return formats.number_format(value, force_grouping=True)
+    return grouped(value)
 
 
 def _facets(counts, active, labels, fixed) -> list[dict]:
+    texts = _labels()
+    facet_labels, pledges = texts["facets"], texts["markup"]["pledges"]
     facets = []
     for name in FACETS:
         if fixed is not None and fixed.facet == name:
@@ -334,7 +397,13 @@ def _facets(counts, active, labels, fixed) -> list[dict]:
             if facet_counts.get(value) or value in chosen
         ]
         facets.append(
-            {"name": name, "label": FACET_LABELS[name], "options": options, "open": bool(chosen)}
+            {
+                "name": name,
+                "label": facet_labels[name],
+                "options": options,
+                "options_html": viewer_html.facet_options(name, options, pledges),
+                "open": bool(chosen),
+            }
         )
     return facets
 
@@ -342,6 +411,7 @@ def _facets(counts, active, labels, fixed) -> list[dict]:
 def _chips(query: QueryDict, active, labels, fixed) -> list[tuple[str, str, str]]:
     """(facet label, option label, query string without it), in the URL's order, so
     the last one is the filter chosen last."""
+    facet_labels = _labels()["facets"]
     chips = []
     for key, values in query.lists():
         if key == "q":
@@ -353,7 +423,7 @@ def _chips(query: QueryDict, active, labels, fixed) -> list[tuple[str, str, str]
         for value in values:
             if value in active[key]:
                 label = labels[key].get(value, value)
-                chips.append((str(FACET_LABELS[key]), label, _query_without(query, key, value)))
+                chips.append((facet_labels[key], label, _query_without(query, key, value)))
     return chips
 
 
@@ -361,8 +431,8 @@ def _rows(rows: list[dict], labels) -> list[dict]:
     detail = url_prefix("pledges:detail", "pk") or ""
     organisation = url_prefix("members:organisation_detail", "slug", placeholder="slug")
     pillars, countries = labels["pillar"], labels["country"]
-    completed = gettext("Completed")
-    ongoing = gettext("Ongoing")
+    texts = _labels()
+    completed, ongoing = texts["completed"], texts["ongoing"]
     out = []
     for row in rows:
         out.append(
@@ -389,10 +459,22 @@ def _rows(rows: list[dict], labels) -> list[dict]:
 
 def _dates(start, end) -> str:
     if start and end:
-        return f"{formats.date_format(start, 'M Y')} – {formats.date_format(end, 'M Y')}"
+        return f"{_month_year(start)} – {_month_year(end)}"
     if start:
-        return gettext("from %(date)s") % {"date": formats.date_format(start, "M Y")}
+        return gettext("from %(date)s") % {"date": _month_year(start)}
     return ""
+
+
+def _month_year(day) -> str:
+    return _month_year_in(translation.get_language(), day.year, day.month)
+
+
+@functools.lru_cache(maxsize=4096)
+def _month_year_in(language: str | None, year: int, month: int) -> str:
+    """The month and year ("Mar 2024") in `language`: some 40 date_format() calls a
+    page, with few distinct months among them."""
+    with translation.override(language):
+        return formats.date_format(date(year, month, 1), "M Y")
 
 
 def _page_links(query: QueryDict, page: int, pages: int) -> dict:

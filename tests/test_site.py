@@ -34,7 +34,11 @@ class PageParser(HTMLParser):
 
 
 def crawl(client, start: str = "/en/") -> dict[str, PageParser]:
-    """Follow every same-site link (without query strings) from the home page."""
+    """Follow every same-site link (without query strings) from the home page,
+    in the start page's language (the language links lead to the same pages)."""
+    other_languages = tuple(
+        f"/{code}/" for code, _name in settings.LANGUAGES if not start.startswith(f"/{code}/")
+    )
     seen: dict[str, PageParser] = {}
     queue = [start]
     while queue and len(seen) < MAX_PAGES:
@@ -60,7 +64,7 @@ def crawl(client, start: str = "/en/") -> dict[str, PageParser]:
                 continue
             if parts.path.startswith(("/admin/", settings.STATIC_URL, "/" + settings.STATIC_URL)):
                 continue
-            if re.search(r"/(logout|media)/", parts.path):
+            if re.search(r"/(logout|media)/", parts.path) or parts.path.startswith(other_languages):
                 continue
             if parts.path not in seen:
                 queue.append(parts.path)

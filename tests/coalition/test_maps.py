@@ -267,3 +267,37 @@ def test_it_gives_the_key_for_the_html_legend():
     ]
     html = render_to_string("includes/europe_map.html", {"map": country_map})
     assert f'style="background:{maps.PALETTE[0]}"></span>1–10</li>' in html
+
+
+def test_cached_shapes_take_each_maps_own_values_links_and_fills():
+    first = parse(render(dict.fromkeys(maps.EU_CODES, 5)))
+    values = {code: index for index, code in enumerate(maps.EU_CODES)}
+
+    second = parse(render(values, link_for=lambda code: f"/other/{code}/", map_id="m2"))
+
+    assert set(first.fills.values()) == {maps.PALETTE[3]}
+    breaks = maps.class_breaks(values.values())
+    colours = maps.class_colours(len(breaks))
+    for code, value in values.items():
+        index = maps.class_of(value, breaks)
+        assert second.fills[code] == ("url(#m2-none)" if index is None else colours[index])
+        assert second.links[code]["href"] == f"/other/{code}/"
+        assert second.links[code]["aria-label"].endswith(f", Pledges: {value}")
+    assert second.fills["AT"] == "url(#m2-none)"  # the first in EU_CODES, value 0
+
+
+def test_the_data_table_escapes_and_writes_numbers_in_the_visitors_language():
+    with translation.override("fr"):
+        country_map = maps.europe_map(
+            {"FR": 12345},
+            link_for=lambda code: f"/c/{code}/?a=1&b=2",
+            title="t",
+            description="d",
+            legend_label="l",
+        )
+
+    assert (
+        '<th scope="row"><a class="ecl-link" href="/c/FR/?a=1&amp;b=2">France</a></th>\n'
+        "                <td>12\xa0345</td>"
+    ) in country_map.table_rows
+    assert country_map.table_rows.count("<tr>") == 27

@@ -1,0 +1,42 @@
+import pytest
+from django.utils import formats, translation
+
+from coalition.numbers import grouped
+
+VALUES = [0, 7, 999, 1000, 12345, 999999, 1234567, 10**12, -1, -1234, -1234567]
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "de"])
+def test_it_groups_as_number_format_does(language):
+    with translation.override(language):
+        ours = [grouped(value) for value in VALUES]
+        django = [formats.number_format(value, force_grouping=True) for value in VALUES]
+
+    assert ours == django
+
+
+def test_it_uses_the_separator_of_the_active_language():
+    with translation.override("en"):
+        english = grouped(1234567)
+    with translation.override("fr"):
+        french = grouped(1234567)
+    with translation.override("de"):
+        german = grouped(1234567)
+
+    assert (english, french, german) == ("1,234,567", "1\xa0234\xa0567", "1.234.567")
+
+
+def test_it_leaves_other_numbers_to_django():
+    with translation.override("de"):
+        assert grouped(1234.5) == formats.number_format(1234.5, force_grouping=True)
+
+
+def test_it_follows_changed_format_settings(settings):
+    # Without an active language the settings' formats apply.
+    with translation.override(None):
+        before = grouped(1234)
+        settings.NUMBER_GROUPING = 3
+        settings.THOUSAND_SEPARATOR = "'"
+        after = grouped(1234)
+
+    assert (before, after) == ("1234", "1'234")
