@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchRank
@@ -133,7 +134,7 @@ def ordered(queryset: QuerySet, *, sort: str, search: str) -> QuerySet:
 
 
 def result_page(
-    queryset: QuerySet,
+    queryset: QuerySet | Callable[[], QuerySet],
     *,
     sort: str,
     search: str,
@@ -143,13 +144,16 @@ def result_page(
 ) -> list[dict]:
     """One page of rows: the ids in order (from the selection's index when it
     keeps that order cheaply, else from SQL over the narrow table), then their
-    displayed columns from PledgeCard."""
+    displayed columns from PledgeCard. `queryset` may be a function that makes
+    it: building the filtered queryset costs as much as the index's page."""
     ids = None
     if selection is not None and selection.ranked is not None and sort == Sort.RELEVANCE:
         ids = selection.index.walk(selection.ranked, selection.mask, offset=offset, limit=limit)
     elif selection is not None and sort != Sort.RELEVANCE:
         ids = selection.index.page(selection.mask, sort=sort, offset=offset, limit=limit)
     if ids is None:
+        if callable(queryset):
+            queryset = queryset()
         ids = list(
             ordered(queryset, sort=sort, search=search).values_list("pledge_id", flat=True)[
                 offset : offset + limit

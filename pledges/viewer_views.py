@@ -290,7 +290,7 @@ def viewer_context(
         if page > pages:
             raise Http404(gettext("There is no such page."))
         rows = viewer_queries.result_page(
-            filterset.queryset_without(None),
+            lambda: filterset.queryset_without(None),
             sort=sort,
             search=search,
             offset=(page - 1) * PAGE_SIZE,
