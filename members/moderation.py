@@ -57,6 +57,18 @@ def ensure_moderators_group(apps: Any = global_apps) -> Any:
     return group
 
 
+def moderator_addresses() -> list[str]:
+    """Who hears of something to moderate: MODERATORS_EMAIL plus the active staff
+    in the Moderators group, sorted, each once."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.filter(
+        is_active=True, is_staff=True, groups__name=MODERATORS_GROUP
+    )
+    return sorted(set(settings.MODERATORS_EMAIL) | set(users.values_list("email", flat=True)))
+
+
 def create_permissions_now(apps: Any) -> None:
     """Permissions are normally created after all migrations (post_migrate); a data
     migration that assigns them needs them at once."""
