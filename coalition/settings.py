@@ -14,7 +14,6 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
 
 def env(name: str, default: str = "") -> str:
@@ -47,6 +46,8 @@ def env_int(name: str, default: int) -> int:
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
+
+VAR_DIR = Path(env("VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
 
@@ -130,7 +131,13 @@ if not DATABASE_URL:
 
     DATABASE_URL = embedded_db.ensure_running(VAR_DIR)
 if not DATABASE_URL.startswith(("postgres://", "postgresql://")):
-    raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL (postgres://...).")
+    # The portal needs PostgreSQL (array fields, full-text search, GIN indexes).
+    # The scheme alone is named: the rest of the URL may hold a password.
+    _scheme = DATABASE_URL.partition(":")[0]
+    raise ImproperlyConfigured(
+        f"DATABASE_URL must point at PostgreSQL (postgres://user:password@host:5432/name), "
+        f"not {_scheme}: the portal uses PostgreSQL-only features and never SQLite."
+    )
 
 DATABASES = {
     "default": dj_database_url.parse(
@@ -229,6 +236,13 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/300s/key",
     "confirm_email": "1/180s/key",
 }
+# Behind proxies, REMOTE_ADDR is the proxy's address, so every visitor would
+# share one "ip" rate limit. Set the number of proxies you run in front of the
+# portal (each appends to X-Forwarded-For; allauth reads the entry that the
+# farthest of them added), or the header a proxy puts the visitor's address in
+# (e.g. X-Real-IP). Left at 0, X-Forwarded-For is ignored: visitors can forge it.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("ALLAUTH_TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("ALLAUTH_TRUSTED_CLIENT_IP_HEADER") or None
 
 # --- Email ----------------------------------------------------------------
 # Console (DEBUG) or SMTP by default; EMAIL_BACKEND=file writes .eml files to
