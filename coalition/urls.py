@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from coalition import views
 
@@ -26,8 +27,9 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
 )
 
-admin.site.site_header = "Digital Skills and Jobs Coalition — administration"
-admin.site.site_title = "Coalition Portal admin"
+admin.site.site_header = _("Digital Skills and Jobs Coalition — administration")
+admin.site.site_title = _("Coalition Portal admin")
+admin.site.index_title = _("Moderation and content")
 
 
 if settings.SERVE_MEDIA:
