@@ -15,6 +15,12 @@ from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 
+from pledges.models_viewer import Scoreboard
+from pledges.scoreboards import scoreboard_add_pledges
+from tests.national.factories import ItemFactory, NationalCoalitionFactory
+from tests.pledges.factories import MemberOrganisationFactory
+from tests.pledges.viewer_factories import public_pledge
+
 ROOT = Path(__file__).resolve().parent.parent
 MAX_PAGES = 400
 
@@ -33,14 +39,27 @@ class PageParser(HTMLParser):
                 self.links.append(href)
 
 
-def crawl(client, start: str = "/en/") -> dict[str, PageParser]:
-    """Follow every same-site link (without query strings) from the home page,
-    in the start page's language (the language links lead to the same pages)."""
+def sitemap_paths(client) -> list[str]:
+    """The paths /sitemap.xml lists (some, like the viewer's country pages, are
+    linked from nowhere else)."""
+    index = client.get("/sitemap.xml").content.decode()
+    paths = []
+    for section in re.findall(r"<loc>(.*?)</loc>", index):
+        xml = client.get(urlsplit(section).path).content.decode()
+        paths += [urlsplit(loc).path for loc in re.findall(r"<loc>(.*?)</loc>", xml)]
+    return paths
+
+
+def crawl(client, start: str = "/en/", *more: str) -> dict[str, PageParser]:
+    """Follow every same-site link (without query strings) from the home page, the
+    sitemap's pages and the pages in `more` (public pages that only a shared link
+    leads to), in the start page's language (the language links lead to the same
+    pages)."""
     other_languages = tuple(
         f"/{code}/" for code, _name in settings.LANGUAGES if not start.startswith(f"/{code}/")
     )
     seen: dict[str, PageParser] = {}
-    queue = [start]
+    queue = [start, *more, *(p for p in sitemap_paths(client) if not p.startswith(other_languages))]
     while queue and len(seen) < MAX_PAGES:
         path = queue.pop(0)
         if path in seen:
@@ -71,11 +90,39 @@ def crawl(client, start: str = "/en/") -> dict[str, PageParser]:
     return seen
 
 
+@pytest.fixture
+def pages_with_data():
+    """A member organisation with a public pledge, a national coalition with an
+    item, and a shared scoreboard of that pledge: the pages that only exist with
+    data, by kind, for the crawl to reach."""
+    organisation = MemberOrganisationFactory(name="Digital Academy Ghent", country="BE")
+    pledge = public_pledge(organisation=organisation, countries=("BE", "FR"))
+    coalition = NationalCoalitionFactory(country="FR")
+    item = ItemFactory(coalition=coalition, title="Digital skills week in Lyon")
+    scoreboard = Scoreboard.objects.create(
+        organisation=organisation, name="Pledges we follow", share_token="shared-board-token"
+    )
+    scoreboard_add_pledges(scoreboard=scoreboard, pledge_ids=[pledge.pk])
+    return {
+        "organisation": reverse("members:organisation_detail", kwargs={"slug": organisation.slug}),
+        "pledge": reverse("pledges:detail", kwargs={"pk": pledge.pk}),
+        "country viewer": reverse("viewer:country", kwargs={"code": "be"}),
+        "national coalition": reverse("national:detail", kwargs={"slug": coalition.slug}),
+        "national item": reverse("national:item", kwargs={"pk": item.pk}),
+        "shared scoreboard": reverse(
+            "viewer:scoreboard_shared", kwargs={"token": scoreboard.share_token}
+        ),
+    }
+
+
 @pytest.mark.django_db
-def test_every_public_page_renders_with_one_h1_and_landmarks(client):
-    pages = crawl(client)
+def test_every_public_page_renders_with_one_h1_and_landmarks(client, pages_with_data):
+    # A shared scoreboard is public, but only its shared link leads to it.
+    pages = crawl(client, "/en/", pages_with_data["shared scoreboard"])
 
     assert len(pages) >= 7  # home, four pillars, about, accessibility, privacy, contact...
+    missed = {kind: path for kind, path in pages_with_data.items() if path not in pages}
+    assert missed == {}
     for path, page in pages.items():
         if not page.tags:
             continue  # not HTML (a feed, a download)
