@@ -1,9 +1,13 @@
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from coalition.models import Pillar
 from tests.factories import OrganisationFactory
+from tests.pledges.factories import MemberOrganisationFactory, PledgeFactory
+from tests.pledges.viewer_factories import public_pledge
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +24,7 @@ def test_it_shows_zero_figures_on_an_empty_database(client):
 
     assert response.status_code == 200
     assert response.context["figures"] == {"members": 0, "pledges": 0, "countries": 0}
+    assert shown_figures(response) == {"members": "0", "pledges": "0", "countries": "0"}
 
 
 def test_it_counts_member_organisations_and_their_countries(client):
@@ -31,6 +36,26 @@ def test_it_counts_member_organisations_and_their_countries(client):
     response = client.get(reverse("home"))
 
     assert response.context["figures"] == {"members": 3, "pledges": 0, "countries": 2}
+
+
+def shown_figures(response) -> dict[str, str]:
+    return dict(re.findall(r'data-figure="(\w+)">([^<]*)<', response.text))
+
+
+def test_it_shows_the_figures_of_members_and_their_public_pledges(client):
+    ghent = MemberOrganisationFactory(country="BE")
+    MemberOrganisationFactory(country="BE")
+    MemberOrganisationFactory(country="FR")
+    OrganisationFactory(country="DE")  # not (yet) a member
+    # Countries count the members' headquarters, not where pledges act.
+    public_pledge(organisation=ghent, countries=("BE", "NL", "PL"))
+    PledgeFactory(organisation=ghent)  # a draft: not public
+    PledgeFactory(organisation=ghent, submitted=True)  # awaiting moderation: not public
+
+    response = client.get(reverse("home"))
+
+    assert response.context["figures"] == {"members": 3, "pledges": 1, "countries": 2}
+    assert shown_figures(response) == {"members": "3", "pledges": "1", "countries": "2"}
 
 
 def test_it_lists_the_four_pillars_on_the_home_page(client):
