@@ -23,6 +23,7 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
 django.setup()
 
+from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
 from coalition.demo import MEMBER_STATES  # noqa: E402
@@ -249,6 +250,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--wipe", action="store_true", help="empty the tables first")
     args = parser.parse_args()
+    # The viewer's generation lives in the cache; a database cache needs its table.
+    call_command("createcachetable")
     if args.wipe:
         wipe()
     organisations = args.organisations or max(10, args.pledges // 5)
