@@ -17,15 +17,24 @@ def snapshot():
     )
 
 
-def test_seed_demo_covers_every_member_state_sector_and_size():
+# The 27 Member States of the European Union (ISO 3166-1 alpha-2), written out
+# so that the demo's own list is checked too.
+EU_27 = {
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
+    "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+}  # fmt: skip
+
+
+def test_seed_demo_covers_every_member_state_type_sector_and_size():
     call_command("seed_demo", stdout=StringIO())
 
-    assert {str(c) for c in Organisation.objects.values_list("country", flat=True)} == set(
-        MEMBER_STATES
-    )
+    countries = {str(c) for c in Organisation.objects.values_list("country", flat=True)}
+    assert countries == EU_27
+    assert set(MEMBER_STATES) == EU_27
+    assert len(EU_27) == 27
+    assert set(Organisation.objects.values_list("type", flat=True)) == set(Organisation.Type)
     assert set(Organisation.objects.values_list("sector", flat=True)) == set(Organisation.Sector)
     assert set(Organisation.objects.values_list("size", flat=True)) == set(Organisation.Size)
-    assert len(MEMBER_STATES) == 27
 
 
 def test_seed_demo_is_idempotent_and_deterministic():
