@@ -23,6 +23,9 @@ from pledges import progress, queries, services
 from pledges.forms import DecisionForm
 from pledges.models import Initiative, Pledge, PledgeTransition, ProgressReport, ReportedValue
 
+# What a moderation queue shows when nothing else is asked for.
+SUBMITTED_QUEUE = "status__exact=submitted"
+
 
 class PillarFilter(admin.SimpleListFilter):
     title = _("pillar")
@@ -70,6 +73,23 @@ class ReportCountryFilter(CountryFilter):
     prefix = "pledge__"
 
 
+class QueueStatusFilter(admin.ChoicesFieldListFilter):
+    """The status filter of a moderation queue. The bare changelist URL shows
+    what waits for a decision (DecisionAdminMixin.changelist_view), so "All"
+    needs a parameter of its own: status__isnull=False, true of every row."""
+
+    def choices(self, changelist):
+        choices = super().choices(changelist)
+        everything = next(choices)
+        yield {
+            **everything,
+            "query_string": changelist.get_query_string(
+                {self.lookup_kwarg_isnull: "False"}, [self.lookup_kwarg]
+            ),
+        }
+        yield from choices
+
+
 class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
@@ -100,15 +120,24 @@ class ReportInline(ReadOnlyInline):
     readonly_fields = fields
     show_change_link = True
 
+    def get_queryset(self, request):
+        # Each row is labelled with str(report), which names the pledge.
+        return super().get_queryset(request).select_related("pledge")
+
 
 class ReportedValueInline(ReadOnlyInline):
     model = ReportedValue
-    fields = ("indicator", "target", "value")
+    # The initiative tells apart indicators of the same kind on one pledge.
+    fields = ("initiative", "indicator", "target", "value")
     readonly_fields = fields
     verbose_name_plural = _("achieved values")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("indicator__initiative")
+
+    @admin.display(description=_("initiative"))
+    def initiative(self, obj):
+        return obj.indicator.initiative
 
     @admin.display(description=_("target"))
     def target(self, obj):
@@ -151,7 +180,7 @@ class DecisionAdminMixin:
                 self.message_user(request, line, messages.ERROR)
             return HttpResponseRedirect(
                 reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
-                + "?status__exact=submitted"
+                + f"?{SUBMITTED_QUEUE}"
             )
         context = {
             **self.admin_site.each_context(request),
@@ -177,6 +206,17 @@ class DecisionAdminMixin:
     def reject_selected(self, request, queryset):
         return self._decide(request, queryset, DecisionForm.REJECT)
 
+    def changelist_view(self, request, extra_context=None):
+        # A moderator opening the queue sees what waits for a decision first;
+        # "All" in the status filter shows everything (QueueStatusFilter).
+        if (
+            request.method == "GET"
+            and not request.GET
+            and self.has_view_or_change_permission(request)
+        ):
+            return HttpResponseRedirect(f"{request.path}?{SUBMITTED_QUEUE}")
+        return super().changelist_view(request, extra_context)
+
     def get_urls(self):
         opts = self.model._meta
         return [
@@ -194,7 +234,7 @@ class DecisionAdminMixin:
             from django.http import HttpResponseNotAllowed
 
             return HttpResponseNotAllowed(["GET", "POST"])
-        response = self._decide(request, self.model.objects.filter(pk=obj.pk))
+        response = self._decide(request, self.get_queryset(request).filter(pk=obj.pk))
         if response is None:
             from django.core.exceptions import PermissionDenied
 
@@ -234,7 +274,7 @@ class PledgeAdmin(DecisionAdminMixin, admin.ModelAdmin):
     }
     list_display = ("title", "organisation", "status", "kind", "updated_at")
     list_filter = (
-        "status",
+        ("status", QueueStatusFilter),
         PillarFilter,
         CountryFilter,
         ("organisation", admin.RelatedOnlyFieldListFilter),
@@ -345,7 +385,7 @@ class ProgressReportAdmin(DecisionAdminMixin, admin.ModelAdmin):
         "submitted_at",
     )
     list_filter = (
-        "status",
+        ("status", QueueStatusFilter),
         ReportPillarFilter,
         ReportCountryFilter,
         ("pledge__organisation", admin.RelatedOnlyFieldListFilter),
@@ -356,6 +396,10 @@ class ProgressReportAdmin(DecisionAdminMixin, admin.ModelAdmin):
     readonly_fields = ("organisation",)
     inlines = (ReportedValueInline,)
     change_form_template = "pledges/admin/change_form.html"
+
+    def get_queryset(self, request):
+        # A report is labelled with its pledge, and shown with its organisation.
+        return super().get_queryset(request).select_related("pledge__organisation")
 
     @admin.display(description=_("organisation"))
     def organisation(self, obj: ProgressReport):

@@ -1,8 +1,7 @@
-import importlib
-
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 
+from members.moderation import ensure_moderators_group
 from tests.factories import OrganisationFactory, UserFactory
 from tests.pledges.factories import MemberOrganisationFactory, editor_of
 
@@ -24,16 +23,9 @@ def outsider(db):
 
 
 def moderators_group() -> Group:
-    """The group the data migration set up (a transactional test's flush may have
-    emptied the tables since: set it up again the same way)."""
-    migration = importlib.import_module("pledges.migrations.0003_moderators_permissions")
-    group, _ = Group.objects.get_or_create(name=migration.GROUP)
-    group.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="pledges", codename__in=migration.PERMISSIONS
-        )
-    )
-    return group
+    """The real Moderators group, with exactly the permissions members.moderation
+    gives it (idempotent: a transactional test's flush may have emptied the tables)."""
+    return ensure_moderators_group()
 
 
 @pytest.fixture

@@ -2,14 +2,18 @@
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 
+from coalition.models import Pillar
+from members.moderation import MODERATORS_GROUP
 from pledges.models import Indicator, Pledge, ProgressReport
 from tests.factories import UserFactory
 from tests.pledges.factories import (
     IndicatorFactory,
     InitiativeFactory,
+    PledgeTransitionFactory,
     ProgressReportFactory,
     ReportedValueFactory,
     complete_pledge,
@@ -19,6 +23,18 @@ from tests.pledges.factories import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _cold_content_types():
+    """The admin looks content types up through a per-process cache: start each
+    test with it empty, so exact query counts do not depend on the test order."""
+    ContentType.objects.clear_cache()
+
+
+QUEUE = reverse_lazy("admin:pledges_pledge_changelist")
+REPORTS = reverse_lazy("admin:pledges_progressreport_changelist")
+KINDS = (Indicator.Kind.PEOPLE_REACHED, Indicator.Kind.CERTIFICATIONS, Indicator.Kind.NEW_COURSES)
+
+
 @pytest.fixture
 def moderator_client(client, moderator):
     client.force_login(moderator)
@@ -26,6 +42,7 @@ def moderator_client(client, moderator):
 
 
 def test_moderators_are_not_superusers(moderator):
+    assert list(moderator.groups.values_list("name", flat=True)) == [MODERATORS_GROUP]
     assert not moderator.is_superuser
     assert moderator.has_perm("pledges.change_pledge")
     assert moderator.has_perm("pledges.change_progressreport")
@@ -38,26 +55,42 @@ def test_staff_without_the_group_cannot_moderate(client):
     assert client.get(reverse("admin:pledges_pledge_changelist")).status_code == 403
 
 
-@pytest.mark.parametrize("count", [1, 10])
+def fill(pledge, size, *, report_status=None):
+    """`size` initiatives with three indicators each, `size` history steps and,
+    when asked, `size` reports with a value for every indicator."""
+    indicators = []
+    for index in range(size):
+        initiative = InitiativeFactory(pledge=pledge, title=f"Initiative {index}", position=index)
+        indicators += [
+            IndicatorFactory(initiative=initiative, kind=kind, target=321) for kind in KINDS
+        ]
+    for _ in range(size):
+        PledgeTransitionFactory(pledge=pledge, from_status="draft", to_status="submitted")
+    reports = []
+    for _ in range(size if report_status else 0):
+        report = ProgressReportFactory(pledge=pledge, status=report_status)
+        for indicator in indicators:
+            ReportedValueFactory(report=report, indicator=indicator, value=7)
+        reports.append(report)
+    return reports
+
+
+@pytest.mark.parametrize("count", [1, 8])
 def test_the_queue_lists_submitted_pledges_in_constant_queries(
-    count, moderator_client, django_assert_max_num_queries
+    count, moderator_client, django_assert_num_queries
 ):
     for _ in range(count):
-        complete_pledge(submitted=True)
+        fill(complete_pledge(submitted=True), 3)
     complete_pledge()
 
-    with django_assert_max_num_queries(14):
-        response = moderator_client.get(
-            reverse("admin:pledges_pledge_changelist") + "?status__exact=submitted"
-        )
+    with django_assert_num_queries(11):
+        response = moderator_client.get(QUEUE + "?status__exact=submitted")
 
     assert response.status_code == 200
     assert response.context["cl"].result_count == count
 
 
 def test_the_queue_filters_by_pillar_and_country_and_searches(moderator_client):
-    from coalition.models import Pillar
-
     belgian = complete_pledge(submitted=True, title="Belgian clubs")
     french = complete_pledge(submitted=True, title="French clubs")
     initiative = french.initiatives.get()
@@ -79,22 +112,40 @@ def test_the_queue_filters_by_pillar_and_country_and_searches(moderator_client):
     assert list(by_organisation.context["cl"].result_list) == [french]
 
 
-@pytest.mark.parametrize("count", [1, 6])
-def test_the_whole_pledge_shows_on_one_page(count, moderator_client, django_assert_max_num_queries):
-    pledge = complete_pledge(submitted=True)
-    for index in range(count):
-        IndicatorFactory(
-            initiative=InitiativeFactory(pledge=pledge, title=f"Initiative {index}"), target=321
-        )
+@pytest.mark.parametrize("count", [1, 8])
+def test_the_whole_pledge_shows_on_one_page(count, moderator_client, django_assert_num_queries):
+    pledge = complete_pledge(approved=True)
+    fill(pledge, count, report_status="approved")
 
-    with django_assert_max_num_queries(30):
+    with django_assert_num_queries(18):
         response = moderator_client.get(reverse("admin:pledges_pledge_change", args=[pledge.pk]))
 
     assert response.status_code == 200
     assert response.text.count("Initiative ") >= count
     assert "321" in response.text
-    assert "Decide: approve, request changes or reject" in response.text
     assert 'name="_save"' not in response.text  # moderators decide, they do not edit
+
+
+def test_a_submitted_pledge_offers_the_decision(moderator_client):
+    pledge = complete_pledge(submitted=True)
+
+    response = moderator_client.get(reverse("admin:pledges_pledge_change", args=[pledge.pk]))
+
+    assert "Decide: approve, request changes or reject" in response.text
+
+
+@pytest.mark.parametrize("count", [1, 8])
+def test_the_pledge_decide_page_in_constant_queries(
+    count, moderator_client, django_assert_num_queries
+):
+    pledge = complete_pledge(submitted=True)
+    fill(pledge, count)
+
+    with django_assert_num_queries(6):
+        response = moderator_client.get(reverse("admin:pledges_pledge_decide", args=[pledge.pk]))
+
+    assert response.status_code == 200
+    assert "Message to the organisation" in response.text
 
 
 def test_a_moderator_approves_from_the_pledge_page(moderator_client, moderator, organisation):
@@ -219,3 +270,215 @@ def test_an_unknown_country_in_the_filter_is_ignored(moderator_client):
     )
 
     assert response.status_code == 200
+
+
+# --- The queues open on what waits for a decision -------------------------------
+
+
+@pytest.mark.parametrize("queue", [QUEUE, REPORTS])
+def test_a_bare_queue_opens_on_the_submitted_items(queue, moderator_client):
+    response = moderator_client.get(queue)
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{queue}?status__exact=submitted"
+
+
+@pytest.mark.parametrize("queue", [QUEUE, REPORTS])
+def test_all_in_the_status_filter_shows_every_status(queue, moderator_client):
+    pledge = complete_pledge(approved=True)
+    ProgressReportFactory(pledge=pledge, status="approved")
+    ProgressReportFactory(pledge=pledge, status="submitted")
+    complete_pledge(submitted=True)
+    submitted = moderator_client.get(f"{queue}?status__exact=submitted")
+    everything_link = next(
+        c for c in submitted.context["cl"].filter_specs[0].choices(submitted.context["cl"])
+    )
+
+    everything = moderator_client.get(f"{queue}{everything_link['query_string']}")
+
+    assert everything_link["query_string"] == "?status__isnull=False"
+    assert everything.status_code == 200
+    assert everything.context["cl"].result_count == 2
+    assert submitted.context["cl"].result_count == 1
+    assert 'href="?status__isnull=False"' in submitted.text
+
+
+def test_a_search_without_a_status_is_not_redirected(moderator_client):
+    complete_pledge(approved=True, title="Belgian clubs")
+
+    response = moderator_client.get(f"{QUEUE}?q=Belgian")
+
+    assert response.status_code == 200
+    assert response.context["cl"].result_count == 1
+
+
+def test_staff_without_the_group_are_refused_not_redirected(client):
+    client.force_login(UserFactory(is_staff=True))
+
+    assert client.get(REPORTS).status_code == 403
+
+
+# --- The report queue -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("count", [1, 8])
+def test_the_report_queue_in_constant_queries(count, moderator_client, django_assert_num_queries):
+    for _ in range(count):
+        fill(complete_pledge(approved=True), 3, report_status="submitted")
+    ProgressReportFactory(status="approved")
+
+    with django_assert_num_queries(9):
+        response = moderator_client.get(f"{REPORTS}?status__exact=submitted")
+
+    assert response.status_code == 200
+    assert response.context["cl"].result_count == 3 * count
+
+
+@pytest.mark.parametrize("count", [1, 8])
+def test_the_report_page_in_constant_queries(count, moderator_client, django_assert_num_queries):
+    pledge = complete_pledge(approved=True)
+    report = fill(pledge, count, report_status="submitted")[0]
+
+    with django_assert_num_queries(7):
+        response = moderator_client.get(
+            reverse("admin:pledges_progressreport_change", args=[report.pk])
+        )
+
+    assert response.status_code == 200
+    assert response.text.count("Initiative ") >= count
+    assert "Decide: approve, request changes or reject" in response.text
+
+
+@pytest.mark.parametrize("count", [1, 8])
+def test_the_report_decide_page_in_constant_queries(
+    count, moderator_client, django_assert_num_queries
+):
+    report = fill(complete_pledge(approved=True), count, report_status="submitted")[0]
+
+    with django_assert_num_queries(6):
+        response = moderator_client.get(
+            reverse("admin:pledges_progressreport_decide", args=[report.pk])
+        )
+
+    assert response.status_code == 200
+
+
+@pytest.fixture
+def reports():
+    """A Belgian education report, a French EU-wide "for all" report and an approved one."""
+    belgian = complete_pledge(approved=True, title="Belgian clubs")
+    french = complete_pledge(approved=True, title="French clubs")
+    initiative = french.initiatives.get()
+    initiative.countries, initiative.eu_wide = ["FR"], True
+    initiative.save()
+    initiative.pillars.set([Pillar.objects.get(slug="for-all")])
+    return {
+        "belgian": ProgressReportFactory(pledge=belgian, narrative="Clubs in Ghent."),
+        "french": ProgressReportFactory(pledge=french, narrative="Clubs in Lyon."),
+        "approved": ProgressReportFactory(pledge=belgian, status="approved"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("pillar=education", ["belgian"]),
+        ("pillar=for-all", ["french"]),
+        ("country=FR", ["french"]),
+        ("country=BE", ["belgian"]),
+        ("country=eu", ["french"]),
+        ("country=XX", ["belgian", "french"]),  # not a Member State: ignored
+        ("q=French", ["french"]),
+        ("q=Ghent", ["belgian"]),  # the narrative
+        ("organisation", ["french"]),
+    ],
+)
+def test_the_report_queue_filters_and_searches(query, expected, reports, moderator_client):
+    if query == "organisation":
+        query = f"pledge__organisation__id__exact={reports['french'].pledge.organisation_id}"
+
+    response = moderator_client.get(f"{REPORTS}?status__exact=submitted&{query}")
+
+    assert response.status_code == 200
+    assert sorted(response.context["cl"].result_list, key=lambda r: r.pk) == [
+        reports[name] for name in expected
+    ]
+
+
+def test_the_report_queue_offers_the_filters(reports, moderator_client):
+    response = moderator_client.get(f"{REPORTS}?status__exact=submitted")
+
+    titles = [str(spec.title) for spec in response.context["cl"].filter_specs]
+    assert titles == ["status", "pillar", "country", "organisation"]
+    assert reports["french"].pledge.organisation.name in response.text
+
+
+@pytest.mark.parametrize(
+    ("decision", "status"), [("request-changes", "changes-requested"), ("reject", "rejected")]
+)
+def test_a_moderator_sends_back_or_rejects_a_report(
+    decision, status, moderator_client, moderator, organisation
+):
+    editor = editor_of(organisation)
+    report = ProgressReportFactory(pledge=complete_pledge(organisation=organisation, approved=True))
+    url = reverse("admin:pledges_progressreport_decide", args=[report.pk])
+
+    response = moderator_client.post(
+        url, {"apply": "1", "decision": decision, "message": "Add the evidence page."}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{REPORTS}?status__exact=submitted"
+    report.refresh_from_db()
+    assert report.status == status
+    step = report.transitions.get()
+    assert (step.actor, step.from_status, step.to_status, step.message) == (
+        moderator,
+        "submitted",
+        status,
+        "Add the evidence page.",
+    )
+    assert mail.outbox[-1].to == [editor.email]
+
+
+@pytest.mark.parametrize("decision", ["request-changes", "reject"])
+def test_sending_back_or_rejecting_a_report_needs_a_message(decision, moderator_client):
+    report = ProgressReportFactory()
+    url = reverse("admin:pledges_progressreport_decide", args=[report.pk])
+
+    response = moderator_client.post(url, {"apply": "1", "decision": decision, "message": ""})
+
+    assert response.status_code == 200
+    assert "Write a message" in str(response.context["form"].errors["message"])
+    report.refresh_from_db()
+    assert report.status == "submitted"
+    assert not report.transitions.exists()
+
+
+def test_rejecting_a_decided_report_is_refused_by_the_service(moderator_client):
+    report = ProgressReportFactory(status="approved")
+    url = reverse("admin:pledges_progressreport_decide", args=[report.pk])
+
+    response = moderator_client.post(
+        url, {"apply": "1", "decision": "reject", "message": "Too late."}, follow=True
+    )
+
+    report.refresh_from_db()
+    assert report.status == "approved"
+    assert not report.transitions.exists()
+    assert [m.level_tag for m in response.context["messages"]] == ["error"]
+
+
+@pytest.mark.parametrize("count", [1, 8])
+def test_the_bulk_decision_page_on_reports_in_constant_queries(
+    count, moderator_client, django_assert_num_queries
+):
+    selected = [ProgressReportFactory().pk for _ in range(count)]
+
+    with django_assert_num_queries(11):
+        response = moderator_client.post(
+            REPORTS, {"action": "request_changes_selected", ACTION_CHECKBOX_NAME: selected}
+        )
+
+    assert response.status_code == 200
+    assert len(response.context["objects"]) == count
