@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from coalition.maps import country_names
-from national import harvest, services
+from national import services, tasks
 from national.models import Feed, Item, NationalCoalition
 
 
@@ -142,19 +142,19 @@ class FeedAdmin(admin.ModelAdmin):
     def health(self, feed: Feed) -> str:
         return _health(feed)
 
-    @admin.action(description=_("Harvest the selected feeds now"))
+    @admin.action(description=_("Harvest the selected feeds now"), permissions=("change",))
     def harvest_now(self, request, queryset):
-        now = timezone.now()
-        failed = 0
-        for feed in queryset.select_related("coalition"):
-            report = harvest.harvest_feed(feed=feed, now=now)
-            if report.error:
-                failed += 1
-                self.message_user(request, f"{feed}: {report.error}", messages.WARNING)
+        report = tasks.harvest_and_notify(now=timezone.now(), feeds=queryset)
+        names = {feed.pk: str(feed) for feed in queryset.select_related("coalition")}
+        for feed_report in report.feeds:
+            if feed_report.error:
+                self.message_user(
+                    request, f"{names[feed_report.feed_id]}: {feed_report.error}", messages.WARNING
+                )
         self.message_user(
             request,
             _("%(done)d feeds harvested, %(failed)d failed.")
-            % {"done": queryset.count() - failed, "failed": failed},
+            % {"done": len(report.feeds) - report.failed, "failed": report.failed},
         )
 
 

@@ -23,6 +23,7 @@ from typing import Any
 import feedparser
 from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
@@ -154,10 +155,10 @@ def _date_of(value: Any) -> dt.date | None:
     if not value or not isinstance(value, str):
         return None
     value = value.strip()
-    moment = parse_datetime(value)
-    if moment is not None:
-        return moment.date()
-    try:
+    try:  # both raise ValueError for a well-formed impossible date (30 February)
+        moment = parse_datetime(value)
+        if moment is not None:
+            return moment.date()
         return parse_date(value[:10])
     except ValueError:
         return None
@@ -323,13 +324,16 @@ def harvest_feed(*, feed: Feed, now: dt.datetime) -> FeedReport:
     return report
 
 
-def harvest_all(*, now: dt.datetime | None = None) -> HarvestReport:
-    """Harvest every active feed, one after the other; one feed's failure never
-    stops the others."""
+def harvest_all(
+    *, now: dt.datetime | None = None, feeds: QuerySet[Feed] | None = None
+) -> HarvestReport:
+    """Harvest every active feed (or those of `feeds`, paused or not), one after
+    the other; one feed's failure never stops the others."""
     now = now or timezone.now()
     report = HarvestReport()
-    feeds = Feed.objects.filter(is_active=True).select_related("coalition").order_by("pk")
-    for feed in feeds:
+    if feeds is None:
+        feeds = Feed.objects.filter(is_active=True)
+    for feed in feeds.select_related("coalition").order_by("pk"):
         try:
             report.feeds.append(harvest_feed(feed=feed, now=now))
         except Exception as exc:  # a bug or the database: record it, go on with the rest

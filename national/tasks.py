@@ -22,36 +22,42 @@ def interval() -> dt.timedelta:
     return dt.timedelta(minutes=int(getattr(settings, "NATIONAL_HARVEST_INTERVAL_MINUTES", 60)))
 
 
-def _harvest() -> dict[str, int]:
-    report = harvest.harvest_all(now=timezone.now())
-    if report.created_pending:
-        notify_moderators(item_ids=report.created_pending)
-    return report.as_dict()
+def harvest_and_notify(*, now: dt.datetime, feeds=None) -> harvest.HarvestReport:
+    """Harvest every active feed (or just `feeds`), then tell the moderators about
+    the new items that wait for them. The command, the tasks and the admin's
+    "Harvest now" all go through here, so they notify the same people."""
+    report = harvest.harvest_all(now=now, feeds=feeds)
+    notify_moderators(item_ids=report.created_pending)
+    return report
 
 
 @task
 def harvest_feeds() -> dict[str, int]:
-    return _harvest()
+    return harvest_and_notify(now=timezone.now()).as_dict()
 
 
 @task
 def scheduled_harvest() -> dict[str, int]:
-    summary = _harvest()
-    schedule_next_harvest(now=timezone.now())
-    return summary
+    try:
+        return harvest_and_notify(now=timezone.now()).as_dict()
+    finally:
+        # Even after an unexpected error: a broken run must not end the schedule.
+        schedule_next_harvest(now=timezone.now())
 
 
 @task
 def send_moderation_notice(item_ids: list[int]) -> int:
-    """Email the moderators (MODERATORS_EMAIL) about items waiting for them."""
+    """Email the moderators (MODERATORS_EMAIL and the Moderators group's active
+    staff) about items waiting for them."""
     from national.notifications import email_moderators
 
     return email_moderators(item_ids=item_ids)
 
 
 def notify_moderators(*, item_ids: list[int]) -> None:
-    """Queue the moderators' email once the current transaction commits."""
-    if not item_ids or not settings.MODERATORS_EMAIL:
+    """Queue the moderators' email once the current transaction commits (who
+    receives it is decided when it is sent)."""
+    if not item_ids:
         return
     ids = list(item_ids)
     transaction.on_commit(lambda: send_moderation_notice.enqueue(ids))

@@ -1,13 +1,14 @@
 """A real HTTP server in a thread, serving the feed files of tests/national/feeds/
-(copied to a temporary folder, so a test may change them), with ETag and
-Last-Modified support, a slow path, and a path without Content-Length."""
+(copied to a temporary folder, so a test may change them), with conditional GET
+(ETag with If-None-Match, Last-Modified with If-Modified-Since; under /lastmod/
+only Last-Modified is sent), a slow path, and a path without Content-Length."""
 
 import contextlib
 import hashlib
 import shutil
 import threading
 import time
-from email.utils import formatdate
+from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -26,6 +27,18 @@ class FeedServer:
         class Handler(BaseHTTPRequestHandler):
             def log_message(self, format, *args):  # keep test output quiet
                 pass
+
+            def _not_modified(self, etag: str, mtime: int) -> bool:
+                """RFC 9110: If-None-Match wins; If-Modified-Since only without it."""
+                if "If-None-Match" in self.headers:
+                    return bool(etag) and self.headers["If-None-Match"] == etag
+                since = self.headers.get("If-Modified-Since")
+                if not since:
+                    return False
+                try:
+                    return mtime <= parsedate_to_datetime(since).timestamp()
+                except (TypeError, ValueError):
+                    return False
 
             def do_GET(self):
                 server.requests.append((self.path, dict(self.headers)))
@@ -53,6 +66,8 @@ class FeedServer:
                     return
                 stream = path.startswith("/stream/")
                 path = path.removeprefix("/stream")
+                last_modified_only = path.startswith("/lastmod/")  # no ETag, as some servers
+                path = path.removeprefix("/lastmod")
                 file = server.root / path.lstrip("/")
                 if path.startswith("/status/"):
                     self.send_response(int(path.rsplit("/", 1)[1]))
@@ -63,16 +78,22 @@ class FeedServer:
                     self.send_error(404)
                     return
                 body = file.read_bytes()
-                etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
-                modified = formatdate(file.stat().st_mtime, usegmt=True)
-                if self.headers.get("If-None-Match") == etag:
+                etag = (
+                    "" if last_modified_only else '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
+                )
+                mtime = int(file.stat().st_mtime)
+                modified = formatdate(mtime, usegmt=True)
+                if self._not_modified(etag, mtime):
                     self.send_response(304)
-                    self.send_header("ETag", etag)
+                    if etag:
+                        self.send_header("ETag", etag)
+                    self.send_header("Last-Modified", modified)
                     self.end_headers()
                     return
                 self.send_response(200)
                 self.send_header("Content-Type", "application/xml; charset=utf-8")
-                self.send_header("ETag", etag)
+                if etag:
+                    self.send_header("ETag", etag)
                 self.send_header("Last-Modified", modified)
                 if not stream:
                     self.send_header("Content-Length", str(len(body)))

@@ -1,7 +1,9 @@
 """The harvester against a real local HTTP server serving real feed files."""
 
 import datetime as dt
+import os
 import time
+from email.utils import formatdate
 from io import StringIO
 
 import pytest
@@ -351,3 +353,128 @@ def test_the_command_can_hand_the_harvest_to_the_worker(feed_server):
 
     assert out.getvalue().startswith("Harvest enqueued (task ")
     assert Item.objects.count() == 2  # the immediate backend of the tests ran it at once
+
+
+def test_a_server_sending_only_last_modified_is_spared_on_the_second_harvest(feed_server):
+    feed = feed_for(feed_server, "lastmod/rss.xml", kind=Kind.EVENT)
+    harvest.harvest_feed(feed=feed, now=NOW)
+    feed.refresh_from_db()
+    assert feed.etag == ""
+    last_modified = feed.last_modified
+    assert last_modified.endswith(" GMT")
+
+    report = harvest.harvest_feed(feed=feed, now=LATER)
+
+    sent = feed_server.requests[-1][1]
+    assert sent["If-Modified-Since"] == last_modified
+    assert "If-None-Match" not in sent
+    assert (report.not_modified, report.created, report.error) == (True, 0, "")
+    feed.refresh_from_db()
+    assert (feed.last_success_at, feed.last_modified) == (LATER, last_modified)
+    assert Item.objects.count() == 3
+
+
+def test_it_fetches_a_last_modified_feed_again_once_it_changed(feed_server):
+    feed = feed_for(feed_server, "lastmod/rss.xml", kind=Kind.EVENT)
+    harvest.harvest_feed(feed=feed, now=NOW)
+    file = feed_server.root / "rss.xml"
+    file.write_text(file.read_text().replace("Semaine du code à Lyon", "Semaine du code"))
+    later = file.stat().st_mtime + 60
+    os.utime(file, (later, later))
+    feed.refresh_from_db()
+
+    report = harvest.harvest_feed(feed=feed, now=LATER)
+
+    assert (report.not_modified, report.updated) == (False, 1)
+    feed.refresh_from_db()
+    assert feed.last_modified == formatdate(int(later), usegmt=True)
+    assert Item.objects.get(guid="coalition-numerique-fr-event-101").title == "Semaine du code"
+
+
+def test_an_unexpected_error_in_one_feed_never_stops_the_others(feed_server, monkeypatch):
+    broken = feed_for(feed_server, "rss.xml", kind=Kind.EVENT, country="FR")
+    good = feed_for(feed_server, "atom.xml", country="DE")
+    real_store = harvest.store_entries
+
+    def store_entries(*, feed, entries):  # a bug in the code, not in the feed
+        if feed.pk == broken.pk:
+            raise RuntimeError("boom")
+        return real_store(feed=feed, entries=entries)
+
+    monkeypatch.setattr(harvest, "store_entries", store_entries)
+
+    report = harvest.harvest_all(now=NOW)
+
+    assert report.as_dict() == {
+        "feeds": 2,
+        "failed": 1,
+        "created": 2,
+        "updated": 0,
+        "not_modified": 0,
+    }
+    assert [(r.feed_id, r.error) for r in report.feeds] == [(broken.pk, "boom"), (good.pk, "")]
+    assert set(Item.objects.values_list("feed", flat=True)) == {good.pk}
+    broken.refresh_from_db()
+    assert (
+        broken.last_error,
+        broken.last_error_at,
+        broken.last_checked_at,
+        broken.consecutive_failures,
+        broken.last_success_at,
+    ) == ("Unexpected error: RuntimeError", NOW, NOW, 1, None)
+
+
+def test_an_impossible_event_date_is_left_out():
+    body = b"""<?xml version="1.0"?>
+<rss version="2.0" xmlns:ev="http://purl.org/rss/1.0/modules/event/"><channel><title>t</title>
+<item><title>Forum</title><guid>forum-1</guid>
+<ev:startdate>2026-02-30T10:00:00</ev:startdate><ev:enddate>2026-03-02</ev:enddate></item>
+</channel></rss>"""
+
+    (entry,) = harvest.parse(body, default_language="en")
+
+    assert (entry.starts_on, entry.ends_on) == (None, dt.date(2026, 3, 2))
+
+
+@pytest.fixture
+def database_tasks(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.NATIONAL_HARVEST_INTERVAL_MINUTES = 30
+
+
+def queued_harvests():
+    from django_tasks_db.models import DBTaskResult
+
+    return list(DBTaskResult.objects.filter(status="READY").values_list("task_path", "run_after"))
+
+
+def test_the_scheduled_harvest_harvests_and_queues_its_next_run(feed_server, database_tasks):
+    from django.utils import timezone
+
+    from national.tasks import scheduled_harvest
+
+    feed_for(feed_server, "atom.xml", country="DE")
+    before = timezone.now()
+
+    summary = scheduled_harvest.call()
+
+    assert summary == {"feeds": 1, "failed": 0, "created": 2, "updated": 0, "not_modified": 0}
+    ((path, run_after),) = queued_harvests()
+    assert path == "national.tasks.scheduled_harvest"
+    assert (
+        before + dt.timedelta(minutes=30) <= run_after <= timezone.now() + dt.timedelta(minutes=30)
+    )
+
+
+def test_the_scheduled_harvest_queues_its_next_run_even_when_it_breaks(database_tasks, monkeypatch):
+    from national import tasks
+
+    def harvest_all(**kwargs):
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr(harvest, "harvest_all", harvest_all)
+
+    with pytest.raises(RuntimeError, match="database gone"):
+        tasks.scheduled_harvest.call()
+
+    assert [path for path, _ in queued_harvests()] == ["national.tasks.scheduled_harvest"]

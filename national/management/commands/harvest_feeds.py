@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from national import harvest, tasks
+from national import tasks
 
 
 class Command(BaseCommand):
@@ -37,8 +37,7 @@ class Command(BaseCommand):
                     "cannot run tasks later."
                 )
             return
-        report = harvest.harvest_all(now=timezone.now())
-        tasks.notify_moderators(item_ids=report.created_pending)
+        report = tasks.harvest_and_notify(now=timezone.now())
         for feed_report in report.feeds:
             if feed_report.error:
                 self.stderr.write(f"Feed {feed_report.feed_id}: {feed_report.error}")
