@@ -8,19 +8,21 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, override
 
+from members.moderation import moderator_addresses
 from national.models import Item
 
 
 def email_moderators(*, item_ids: list[int]) -> int:
-    """One email to MODERATORS_EMAIL listing the items that wait for moderation
+    """One email to the moderators (MODERATORS_EMAIL and the Moderators group's
+    active staff, as for pledges) listing the items that wait for moderation
     (those still waiting when it is sent). Returns how many it listed."""
-    recipients = settings.MODERATORS_EMAIL
     items = list(
         Item.objects.filter(pk__in=item_ids, state=Item.State.PENDING)
         .select_related("coalition")
         .order_by("coalition__name", "pk")
     )
-    if not recipients or not items:
+    recipients = moderator_addresses() if items else []
+    if not recipients:
         return 0
     with override(settings.LANGUAGE_CODE):
         admin_url = settings.SITE_URL + reverse("admin:national_item_changelist")

@@ -1,32 +1,17 @@
-"""Moderators look after national content: the "Moderators" group gets the
-national app's permissions (the members app creates the same group by name)."""
+"""Moderators look after national content. Which permissions they get is decided
+in one place, members/moderation.py (MODERATOR_PERMISSIONS: view and change
+coalitions, view, add and change items and feeds, never delete), which every
+`migrate` applies again; this migration only applies it as soon as the national
+models exist."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-PERMISSIONS = {
-    "nationalcoalition": ("view", "change"),
-    "item": ("view", "add", "change", "delete"),
-    "feed": ("view", "add", "change", "delete"),
-}
+from members.moderation import create_permissions_now, ensure_moderators_group
 
 
 def grant(apps, schema_editor):
-    # Permissions are normally created after all migrations ran; create ours now.
-    app_config = apps.get_app_config("national")
-    app_config.models_module = True
-    create_permissions(app_config, verbosity=0, apps=apps)
-    app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name="Moderators")
-    codenames = [
-        f"{action}_{model}" for model, actions in PERMISSIONS.items() for action in actions
-    ]
-    group.permissions.add(
-        *Permission.objects.filter(content_type__app_label="national", codename__in=codenames)
-    )
+    create_permissions_now(apps)
+    ensure_moderators_group(apps)
 
 
 def revoke(apps, schema_editor):

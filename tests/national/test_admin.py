@@ -1,9 +1,11 @@
 """The admin: coalitions with their feeds' health, items with moderation actions."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
+from django.core import mail
 from django.urls import reverse
 
+from members.moderation import MODERATORS_GROUP, ensure_moderators_group
 from national.models import Item, Kind
 from tests.factories import UserFactory
 from tests.national.factories import FeedFactory, ItemFactory, NationalCoalitionFactory
@@ -13,8 +15,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def moderator(client):
-    user = UserFactory(is_staff=True)
-    user.user_permissions.add(*Permission.objects.filter(content_type__app_label="national"))
+    """Staff in the real Moderators group, with no permission of their own."""
+    user = UserFactory(is_staff=True, email="moderator@example.eu")
+    user.groups.add(ensure_moderators_group())
     client.force_login(user)
     return user
 
@@ -87,28 +90,131 @@ def test_it_shows_the_feed_list_with_health(client, moderator):
     assert ">OK<" in response.text
 
 
-def test_the_moderators_group_gets_the_national_permissions():
-    from importlib import import_module
+def test_the_moderators_group_gets_the_national_permissions_and_no_delete():
+    Group.objects.filter(name=MODERATORS_GROUP).delete()
 
-    from django.apps import apps
+    group = ensure_moderators_group()
 
-    migration = import_module("national.migrations.0002_moderators_group")
-    Group.objects.filter(name="Moderators").delete()
-
-    migration.grant(apps, None)
-
-    codenames = set(
-        Group.objects.get(name="Moderators").permissions.values_list("codename", flat=True)
+    national = set(
+        group.permissions.filter(content_type__app_label="national").values_list(
+            "codename", flat=True
+        )
     )
-    assert codenames == {
+    assert national == {
         "view_nationalcoalition",
         "change_nationalcoalition",
         "view_item",
         "add_item",
         "change_item",
-        "delete_item",
         "view_feed",
         "add_feed",
         "change_feed",
-        "delete_feed",
     }
+    everything = group.permissions.values_list("codename", flat=True)
+    assert [codename for codename in everything if codename.startswith("delete_")] == []
+
+
+def test_the_national_migration_grants_what_members_moderation_lists():
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("national.migrations.0002_moderators_group")
+    Group.objects.filter(name=MODERATORS_GROUP).delete()
+
+    migration.grant(apps, None)
+
+    group = Group.objects.get(name=MODERATORS_GROUP)
+    assert set(group.permissions.all()) == set(ensure_moderators_group().permissions.all())
+    assert not group.permissions.filter(codename__in=["delete_item", "delete_feed"]).exists()
+
+
+def test_it_sends_items_back_to_moderation(client, moderator):
+    item = ItemFactory(state=Item.State.APPROVED)
+
+    response = client.post(
+        reverse("admin:national_item_changelist"),
+        {"action": "back_to_moderation", "_selected_action": [item.pk]},
+    )
+
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert (item.state, item.moderated_by) == (Item.State.PENDING, moderator)
+    assert item.moderated_at is not None
+
+
+def item_change_data(item, **changes):
+    return {
+        "coalition": item.coalition.pk,
+        "kind": item.kind,
+        "title": item.title,
+        "summary": item.summary,
+        "link": item.link,
+        "language": item.language,
+        "country": item.country.code,
+        "starts_on": "",
+        "ends_on": "",
+        "deadline": "",
+        "location": "",
+        "state": item.state,
+        "published_at_0": "2026-01-01",
+        "published_at_1": "00:00:00",
+    } | changes
+
+
+def test_changing_the_state_in_the_form_records_the_moderator(client, moderator):
+    item = ItemFactory(state=Item.State.PENDING)
+
+    response = client.post(
+        reverse("admin:national_item_change", args=[item.pk]),
+        item_change_data(item, state=Item.State.APPROVED),
+    )
+
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert (item.state, item.moderated_by) == (Item.State.APPROVED, moderator)
+    assert item.moderated_at is not None
+
+
+def test_editing_other_fields_in_the_form_leaves_the_moderation_alone(client, moderator):
+    item = ItemFactory(state=Item.State.PENDING)
+
+    response = client.post(
+        reverse("admin:national_item_change", args=[item.pk]),
+        item_change_data(item, title="Corrected title"),
+    )
+
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert (item.title, item.state, item.moderated_by, item.moderated_at) == (
+        "Corrected title",
+        Item.State.PENDING,
+        None,
+        None,
+    )
+
+
+def test_harvest_now_harvests_the_selected_feeds_and_tells_the_moderators(
+    client, moderator, feed_server, settings, django_capture_on_commit_callbacks
+):
+    settings.MODERATORS_EMAIL = ["moderators@example.eu"]
+    germany = NationalCoalitionFactory(country="DE", trusted=False)
+    good = FeedFactory(coalition=germany, kind=Kind.NEWS, url=feed_server.url("atom.xml"))
+    broken = FeedFactory(coalition=germany, kind=Kind.EVENT, url=feed_server.url("broken.xml"))
+    FeedFactory(coalition=NationalCoalitionFactory(country="AT"), url=feed_server.url("rss.xml"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("admin:national_feed_changelist"),
+            {"action": "harvest_now", "_selected_action": [good.pk, broken.pk]},
+            follow=True,
+        )
+
+    assert [str(m) for m in response.context["messages"]] == [
+        f"{broken}: The address does not serve an RSS or Atom feed (<unknown>:2:0: syntax error).",
+        "1 feeds harvested, 1 failed.",
+    ]
+    assert set(Item.objects.values_list("feed", flat=True)) == {good.pk}
+    (message,) = mail.outbox
+    assert message.to == ["moderator@example.eu", "moderators@example.eu"]
+    assert message.subject.endswith("2 national items to moderate")

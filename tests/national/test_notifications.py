@@ -7,6 +7,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
+from members.moderation import ensure_moderators_group
 from national import services
 from national.models import Item
 from tests.factories import UserFactory
@@ -32,7 +33,7 @@ def test_it_emails_the_moderators_about_an_editors_new_item(
         item = services.item_create(coalition=coalition, editor=UserFactory(), data=DATA)
 
     (message,) = mail.outbox
-    assert message.to == ["moderators@example.eu", "lead@example.eu"]
+    assert message.to == ["lead@example.eu", "moderators@example.eu"]
     assert message.subject == ("[EU Digital Skills and Jobs Coalition] 1 national item to moderate")
     change_url = "https://skills.example.eu" + reverse("admin:national_item_change", args=[item.pk])
     assert f"- Coalition FR — News: Nouveaux partenaires\n  (Typed in) {change_url}" in message.body
@@ -47,6 +48,34 @@ def test_it_sends_nothing_for_a_trusted_coalition(moderators, django_capture_on_
         services.item_create(coalition=coalition, editor=UserFactory(), data=DATA)
 
     assert mail.outbox == []
+
+
+def test_it_also_emails_the_active_staff_of_the_moderators_group(
+    moderators, django_capture_on_commit_callbacks
+):
+    group = ensure_moderators_group()
+    UserFactory(email="staff@example.eu", is_staff=True).groups.add(group)
+    UserFactory(email="gone@example.eu", is_staff=True, is_active=False).groups.add(group)
+    UserFactory(email="not-staff@example.eu", is_staff=False).groups.add(group)
+    UserFactory(email="other-staff@example.eu", is_staff=True)
+    UserFactory(email="lead@example.eu", is_staff=True).groups.add(group)  # listed once
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.item_create(coalition=NationalCoalitionFactory(), editor=UserFactory(), data=DATA)
+
+    (message,) = mail.outbox
+    assert message.to == ["lead@example.eu", "moderators@example.eu", "staff@example.eu"]
+
+
+def test_the_moderators_group_alone_is_enough(settings, django_capture_on_commit_callbacks):
+    settings.MODERATORS_EMAIL = []
+    UserFactory(email="staff@example.eu", is_staff=True).groups.add(ensure_moderators_group())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.item_create(coalition=NationalCoalitionFactory(), editor=UserFactory(), data=DATA)
+
+    (message,) = mail.outbox
+    assert message.to == ["staff@example.eu"]
 
 
 def test_it_sends_nothing_without_moderators_addresses(
