@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.html import linebreaks
 from django.utils.safestring import mark_safe
@@ -147,6 +148,12 @@ class NationalCoalition(models.Model):
         return any(feed.is_active for feed in self.feeds.all())
 
 
+def published_or_created() -> Coalesce:
+    """When an item appeared: its publication date (the feed's, or the moment an
+    editor added it), else when the portal stored it. Lists sort newest first by it."""
+    return Coalesce("published_at", "created_at")
+
+
 class ItemQuerySet(models.QuerySet["Item"]):
     def public(self) -> ItemQuerySet:
         return self.filter(state=Item.State.APPROVED)
@@ -271,6 +278,12 @@ class Item(models.Model):
     @property
     def is_public(self) -> bool:
         return self.state == self.State.APPROVED
+
+    @property
+    def is_harvested(self) -> bool:
+        """Harvested items belong to the connected website: the next harvest
+        overwrites them, so editors change them there, not on the portal."""
+        return self.source == self.Source.HARVESTED
 
     @property
     def summary_text(self) -> str:

@@ -9,9 +9,12 @@ from itertools import chain
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.urls import NoReverseMatch, reverse
+from django.utils.http import urlencode
 
+from coalition.demo import MEMBER_STATES
 from members.models import Organisation
-from national.models import Feed, Item, Kind, NationalCoalition
+from national.models import Feed, Item, Kind, NationalCoalition, published_or_created
+from pledges.filters import PledgeViewerFilter
 from pledges.models import Pledge
 
 LATEST_PER_KIND = 3
@@ -26,9 +29,26 @@ def safe_reverse(name: str, *, kwargs: dict | None = None, query: str = "") -> s
     return f"{url}?{query}" if query else url
 
 
-def viewer_url(country: str) -> str | None:
-    """The Pledge Viewer filtered to one country, once the viewer exists."""
-    return safe_reverse("pledges:viewer", query=f"country={country}")
+def active_pledges_filter(country: str) -> dict[str, list[str]]:
+    """The Pledge Viewer's parameters for the ongoing pledges in `country`: a
+    coalition page counts these and links to the viewer with them."""
+    return {"country": [country], "status": [Pledge.Status.APPROVED]}
+
+
+def viewer_url(country: str) -> str:
+    """The Pledge Viewer showing the ongoing pledges in `country`."""
+    query = urlencode(active_pledges_filter(country), doseq=True)
+    return f"{reverse('pledges:viewer')}?{query}"
+
+
+def active_pledge_count(country: str) -> int:
+    """How many pledges the viewer shows behind `viewer_url(country)`: it runs the
+    viewer's own filter over the viewer's rows, so EU-wide pledges (stored under
+    'EU') and completed ones are left out exactly as the viewer leaves them out."""
+    if country not in MEMBER_STATES:
+        return 0  # the viewer would drop an unknown country and show every pledge
+    filterset = PledgeViewerFilter(active_pledges_filter(country))
+    return filterset.qs.count() if filterset.is_valid() else 0
 
 
 def coalitions_for_index() -> QuerySet[NationalCoalition]:
@@ -60,7 +80,7 @@ def latest_by_kind(*, coalition: NationalCoalition) -> dict[str, list[Item]]:
             rank=Window(
                 RowNumber(),
                 partition_by=[F("kind")],
-                order_by=[F("published_at").desc(nulls_last=True), F("created_at").desc()],
+                order_by=[published_or_created().desc(), F("pk").desc()],
             )
         )
         .filter(rank__lte=LATEST_PER_KIND)
@@ -81,7 +101,8 @@ def coalition_for_page(slug: str) -> NationalCoalition:
 
 
 def public_pledges_in(country: str) -> QuerySet[Pledge]:
-    """Public pledges with an initiative in `country` (EU-wide ones count too)."""
+    """Public pledges with an initiative in `country` (EU-wide ones count too), for
+    the country's Atom feed; the coalition page counts `active_pledge_count`."""
     return (
         Pledge.objects.public()
         .filter(Q(initiatives__countries__contains=[country]) | Q(initiatives__eu_wide=True))
@@ -101,7 +122,11 @@ def country_feed_entries(country: str, *, limit: int = 50) -> list[Pledge | Item
         .select_related("organisation")
         .order_by("-approved_at", "-pk")[:limit]
     )
-    items = list(public_items().filter(country=country)[:limit])
+    items = list(
+        public_items()
+        .filter(country=country)
+        .order_by(published_or_created().desc(), "-pk")[:limit]
+    )
 
     def moment(entry):
         if isinstance(entry, Pledge):

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from national.models import Item, NationalCoalition
 from national.tasks import notify_moderators
@@ -32,13 +33,15 @@ def _state_after_edit(coalition: NationalCoalition) -> str:
 @transaction.atomic
 def item_create(*, coalition: NationalCoalition, editor, data: dict[str, Any]) -> Item:
     """An item typed in by an editor: public at once for a trusted coalition,
-    waiting for moderation otherwise."""
+    waiting for moderation otherwise. Published now, as a feed entry is published
+    when its website puts it out, so it sorts among harvested items by that date."""
     item = Item(
         coalition=coalition,
         country=coalition.country,
         source=Item.Source.TYPED,
         state=_state_after_edit(coalition),
         created_by=editor,
+        published_at=timezone.now(),
         **{name: data.get(name) for name in EDITABLE_FIELDS if name in data},
     )
     item.full_clean()
@@ -51,7 +54,10 @@ def item_create(*, coalition: NationalCoalition, editor, data: dict[str, Any]) -
 @transaction.atomic
 def item_update(*, item: Item, editor, data: dict[str, Any]) -> Item:
     """An editor's change; unless the coalition is trusted it goes (back) to
-    moderation, so nothing reaches the public unreviewed."""
+    moderation, so nothing reaches the public unreviewed. Harvested items belong
+    to their connected website (the next harvest overwrites them): refused."""
+    if item.is_harvested:
+        raise ValueError("Harvested items are edited on their connected website.")
     for name in EDITABLE_FIELDS:
         if name in data:
             setattr(item, name, data[name])

@@ -15,7 +15,7 @@ from national import queries, services
 from national.access import coalition_for_editor, item_for_editor, item_for_viewer
 from national.filters import ItemFilter
 from national.forms import CoalitionForm, ItemForm
-from national.models import Item, Kind, NationalCoalition
+from national.models import Item, Kind, NationalCoalition, published_or_created
 
 PAGE_SIZE = 20
 
@@ -87,7 +87,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
                 for kind, items in queries.latest_by_kind(coalition=coalition).items()
             ],
             "events": queries.upcoming_events(today=_today(), coalition=coalition),
-            "pledge_count": queries.public_pledges_in(code).count(),
+            "pledge_count": queries.active_pledge_count(code),
             "viewer_url": queries.viewer_url(code),
             "is_editor": _is_editor(request, coalition),
         },
@@ -107,8 +107,7 @@ def _ordered_for_lists(items, *, today):
         "-upcoming",
         F("upcoming_start").asc(nulls_last=True),
         F("starts_on").desc(nulls_last=True),
-        F("published_at").desc(nulls_last=True),
-        "-created_at",
+        published_or_created().desc(),
         "-pk",
     )
 
@@ -143,15 +142,12 @@ def content(request: HttpRequest, kind: str | None = None) -> HttpResponse:
 @require_safe
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = item_for_viewer(request.user, pk)
-    code = item.country.code
-    # Until the Pledge Viewer exists, the coalition page's pledges section stands in.
-    pledges_url = queries.viewer_url(code) or f"{item.coalition.get_absolute_url()}#pledges-title"
     return render(
         request,
         "national/item_detail.html",
         {
             "item": item,
-            "viewer_url": pledges_url,
+            "viewer_url": queries.viewer_url(item.country.code),
             "is_editor": _is_editor(request, item.coalition),
             "today": _today(),
         },
@@ -191,6 +187,7 @@ def editor_items(request: HttpRequest, slug: str) -> HttpResponse:
             "state_query": f"state={state}" if state else "",
             "states": Item.State.choices,
             "feeds": list(coalition.feeds.all()),
+            "has_harvested": any(item.is_harvested for item in page.object_list),
         },
     )
 
@@ -215,6 +212,16 @@ def item_new(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item = item_for_editor(request.user, pk)
+    if item.is_harvested:
+        messages.warning(
+            request,
+            _(
+                "“%(title)s” comes from your connected website: edit it there, and the next "
+                "harvest brings the change to the portal."
+            )
+            % {"title": item.title},
+        )
+        return redirect("national:editor_items", slug=item.coalition.slug)
     form = ItemForm(request.POST or None, instance=item, coalition=item.coalition)
     if request.method == "POST" and form.is_valid():
         # The form has put the new values on the instance; the service decides its state.

@@ -102,3 +102,28 @@ def test_the_feed_queries_stay_constant(client, django_assert_max_num_queries, c
         response = client.get(reverse("national:country_feed", args=["fr"]))
 
     assert len(entries(response)[1]) == min(2 * count, 50)
+
+
+def test_a_typed_item_sorts_among_harvested_ones_by_its_publication(client, settings):
+    from national import queries, services
+    from tests.factories import UserFactory
+
+    coalition = NationalCoalitionFactory(country="FR", trusted=True)
+    harvested = ItemFactory(
+        coalition=coalition,
+        source=Item.Source.HARVESTED,
+        published_at=dt.datetime(2026, 1, 5, tzinfo=dt.UTC),
+    )
+    typed = services.item_create(
+        coalition=coalition,
+        editor=UserFactory(),
+        data={"kind": Kind.NEWS, "title": "Typed", "summary": "Today.", "language": "fr"},
+    )
+    legacy = ItemFactory(coalition=coalition, published_at=None)  # typed before the fix
+
+    assert [e.pk for e in queries.country_feed_entries("FR")] == [
+        legacy.pk,
+        typed.pk,
+        harvested.pk,
+    ]
+    assert [e.pk for e in queries.country_feed_entries("FR", limit=2)] == [legacy.pk, typed.pk]

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from national.models import Item, Kind, NationalCoalition
 from tests.factories import UserFactory
@@ -102,6 +103,7 @@ def test_editor_pages_refuse_other_methods(client, coalition, editor):
 
 def test_an_editor_adds_an_item_that_waits_for_moderation(client, coalition, editor):
     client.force_login(editor)
+    before = timezone.now()
 
     response = client.post(reverse("national:item_new", args=[coalition.slug]), ITEM)
 
@@ -118,6 +120,7 @@ def test_an_editor_adds_an_item_that_waits_for_moderation(client, coalition, edi
     assert item.state == Item.State.PENDING
     assert item.source == Item.Source.TYPED
     assert item.created_by == editor
+    assert before <= item.published_at <= timezone.now()  # sorts among harvested items
     assert client.get(item.get_absolute_url()).status_code == 200  # editors see it
     client.logout()
     assert client.get(item.get_absolute_url()).status_code == 404  # the public does not
@@ -215,6 +218,93 @@ def test_the_edit_answers_404_for_an_unknown_item(client, editor):
     client.force_login(editor)
 
     assert client.get(reverse("national:item_edit", args=[999999])).status_code == 404
+
+
+def harvested_item(coalition, **fields):
+    return ItemFactory(
+        coalition=coalition,
+        source=Item.Source.HARVESTED,
+        guid="https://coalition-fr.example.eu/news/1",
+        summary="<p>From the <strong>website</strong>.</p>",
+        title="Harvested news",
+        **fields,
+    )
+
+
+def test_the_editor_list_offers_no_edit_link_for_harvested_items(client, coalition, editor):
+    typed = ItemFactory(coalition=coalition, title="Typed news")
+    harvested = harvested_item(coalition)
+    client.force_login(editor)
+
+    response = client.get(reverse("national:editor_items", args=[coalition.slug]))
+
+    assert reverse("national:item_edit", args=[typed.pk]) in response.text
+    assert reverse("national:item_edit", args=[harvested.pk]) not in response.text
+    assert response.text.count("Edited on your website") == 1
+    assert (
+        "Items harvested from your connected website are edited on that website: the next "
+        "harvest brings the changes to the portal and would overwrite any made here."
+    ) in response.text
+
+
+def test_the_editor_list_explains_harvested_items_only_to_connected_coalitions(
+    client, coalition, editor
+):
+    ItemFactory(coalition=coalition)
+    client.force_login(editor)
+
+    response = client.get(reverse("national:editor_items", args=[coalition.slug]))
+
+    assert "Items harvested from your connected website" not in response.text
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_a_harvested_item_cannot_be_edited_on_the_portal(client, coalition, editor, method):
+    item = harvested_item(coalition, state=Item.State.APPROVED)
+    client.force_login(editor)
+
+    response = getattr(client, method)(
+        reverse("national:item_edit", args=[item.pk]), ITEM, follow=True
+    )
+
+    assert response.redirect_chain == [
+        (reverse("national:editor_items", args=[coalition.slug]), 302)
+    ]
+    assert [str(m) for m in response.context["messages"]] == [
+        "“Harvested news” comes from your connected website: edit it there, and the next "
+        "harvest brings the change to the portal."
+    ]
+    item.refresh_from_db()
+    assert (item.title, item.summary, item.state) == (
+        "Harvested news",
+        "<p>From the <strong>website</strong>.</p>",
+        Item.State.APPROVED,
+    )
+
+
+def test_the_item_page_offers_editors_no_edit_link_for_a_harvested_item(client, coalition, editor):
+    item = harvested_item(coalition)
+    client.force_login(editor)
+
+    response = client.get(item.get_absolute_url())
+
+    assert reverse("national:item_edit", args=[item.pk]) not in response.text
+    assert (
+        "This item comes from your connected website: edit it there, and the next harvest "
+        "brings the change to the portal."
+    ) in response.text
+
+
+def test_the_item_page_offers_editors_an_edit_link_for_a_typed_item(client, coalition, editor):
+    item = ItemFactory(coalition=coalition)
+    client.force_login(editor)
+
+    response = client.get(item.get_absolute_url())
+
+    assert f'href="{reverse("national:item_edit", args=[item.pk])}">Edit this item</a>' in (
+        response.text
+    )
+    assert "This item comes from your connected website" not in response.text
 
 
 @pytest.mark.parametrize("count", [1, 25])

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coalition.demo import MEMBER_STATES
+from national import services
 from national.models import Item, Kind
 from tests.factories import OrganisationFactory, UserFactory
 from tests.national.factories import FeedFactory, ItemFactory, NationalCoalitionFactory
@@ -137,42 +138,74 @@ def test_it_shows_the_latest_three_items_of_each_kind(client):
     assert [i.pk for i in items] == [news[4].pk, news[3].pk, news[2].pk]
 
 
-def test_it_counts_the_public_pledges_in_the_coalitions_country(client):
-    from pledges.models import Initiative, Pledge
+def test_it_counts_the_ongoing_pledges_the_viewer_shows_behind_its_link(client):
+    from pledges.models import Pledge
+    from tests.pledges.viewer_factories import public_pledge
 
     coalition = NationalCoalitionFactory(country="PT")
-    organisation = OrganisationFactory()
-    for countries, eu_wide, status in [
-        (["PT"], False, Pledge.Status.APPROVED),
-        (["PT", "ES"], False, Pledge.Status.COMPLETED),
-        ([], True, Pledge.Status.APPROVED),
-        (["ES"], False, Pledge.Status.APPROVED),
-        (["PT"], False, Pledge.Status.DRAFT),
-    ]:
-        pledge = Pledge.objects.create(
-            organisation=organisation, title="P", summary="S", beyond_day_to_day="B", status=status
+    public_pledge(countries=["PT"])
+    public_pledge(countries=["PT", "ES"])
+    public_pledge(countries=["PT"], status=Pledge.Status.COMPLETED)  # not ongoing
+    public_pledge(countries=[], eu_wide=True)  # the viewer files it under "EU-wide"
+    public_pledge(countries=["ES"])
+    public_pledge(countries=["PT"], status=Pledge.Status.DRAFT)
+
+    response = client.get(coalition.get_absolute_url())
+
+    viewer_url = reverse("pledges:viewer") + "?country=PT&status=approved"
+    assert response.context["pledge_count"] == 2
+    assert response.context["viewer_url"] == viewer_url
+    assert "2 ongoing pledges have initiatives in Portugal." in response.text
+    link = viewer_url.replace("&", "&amp;")
+    assert f'href="{link}">See the ongoing pledges in Portugal</a>' in response.text
+    assert client.get(viewer_url).context["count"] == 2
+
+
+def test_it_says_when_no_pledge_is_ongoing_in_the_country(client):
+    coalition = NationalCoalitionFactory(country="PT")
+
+    response = client.get(coalition.get_absolute_url())
+
+    assert response.context["pledge_count"] == 0
+    assert "0 ongoing pledges have initiatives in Portugal." in response.text
+
+
+def typed_among_harvested():
+    """Two harvested news items from January, one typed in by an editor today, and
+    one typed in before items got their publication date (published_at empty)."""
+    coalition = NationalCoalitionFactory(country="FR", trusted=True)
+    january = [
+        ItemFactory(
+            coalition=coalition,
+            source=Item.Source.HARVESTED,
+            published_at=dt.datetime(2026, 1, day, tzinfo=dt.UTC),
         )
-        Initiative.objects.create(pledge=pledge, title="I", countries=countries, eu_wide=eu_wide)
+        for day in (1, 2)
+    ]
+    typed = services.item_create(
+        coalition=coalition,
+        editor=UserFactory(),
+        data={"kind": Kind.NEWS, "title": "Typed", "summary": "Today.", "language": "fr"},
+    )
+    legacy = ItemFactory(coalition=coalition, published_at=None)
+    return coalition, [legacy.pk, typed.pk, january[1].pk, january[0].pk]
+
+
+def test_a_typed_item_sorts_among_harvested_ones_on_the_coalition_page(client):
+    coalition, newest_first = typed_among_harvested()
 
     response = client.get(coalition.get_absolute_url())
 
-    assert response.context["pledge_count"] == 3
+    ((_, _, items),) = response.context["latest_by_kind"]
+    assert [i.pk for i in items] == newest_first[:3]
 
 
-def test_it_links_to_the_pledge_viewer_with_the_country_once_it_exists(client):
-    from django.urls import NoReverseMatch
+def test_a_typed_item_sorts_among_harvested_ones_in_the_lists(client):
+    _, newest_first = typed_among_harvested()
 
-    coalition = NationalCoalitionFactory(country="PT")
+    response = client.get(reverse("national:kind", args=["news"]))
 
-    response = client.get(coalition.get_absolute_url())
-
-    try:
-        viewer = reverse("pledges:viewer")
-    except NoReverseMatch:
-        assert response.context["viewer_url"] is None
-    else:
-        assert response.context["viewer_url"] == f"{viewer}?country=PT"
-        assert f'href="{viewer}?country=PT"' in response.text
+    assert [i.pk for i in response.context["page"].object_list] == newest_first
 
 
 def test_it_answers_404_for_an_unknown_coalition(client):
@@ -293,6 +326,16 @@ def test_the_list_queries_stay_constant(client, django_assert_max_num_queries, c
     assert len(response.context["page"].object_list) == min(count, 20)
 
 
+@pytest.mark.parametrize("count", [1, 30])
+def test_the_kind_list_queries_stay_constant(client, django_assert_num_queries, count):
+    ItemFactory.create_batch(count, coalition=NationalCoalitionFactory(country="FR"))
+
+    with django_assert_num_queries(3):  # the header's pillars, the count, the page
+        response = client.get(reverse("national:kind", args=["news"]), {"country": "FR"})
+
+    assert len(response.context["page"].object_list) == min(count, 20)
+
+
 # --- item page ---------------------------------------------------------------------
 
 
@@ -359,3 +402,38 @@ def test_the_item_page_answers_only_get(client):
 
 def test_the_item_page_answers_404_for_an_unknown_item(client):
     assert client.get(reverse("national:item", args=[999999])).status_code == 404
+
+
+def test_the_item_page_links_to_the_countrys_ongoing_pledges(client):
+    item = ItemFactory(coalition=NationalCoalitionFactory(country="FR"))
+
+    response = client.get(item.get_absolute_url())
+
+    link = reverse("pledges:viewer") + "?country=FR&amp;status=approved"
+    assert f'href="{link}">Ongoing pledges in France</a>' in response.text
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_the_item_page_queries_stay_constant(client, django_assert_num_queries, count):
+    items = ItemFactory.create_batch(count, coalition=NationalCoalitionFactory(country="FR"))
+
+    with django_assert_num_queries(2):  # the item with its coalition, the header's pillars
+        response = client.get(items[-1].get_absolute_url())
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 30])
+def test_the_item_page_queries_stay_constant_for_an_editor(
+    client, django_assert_num_queries, count
+):
+    coalition = NationalCoalitionFactory(country="FR")
+    editors = UserFactory.create_batch(count)
+    coalition.editors.add(*editors)
+    item = ItemFactory(coalition=coalition, state=Item.State.PENDING)
+    client.force_login(editors[-1])
+
+    with django_assert_num_queries(6):  # session, user, item, editor (access, page), pillars
+        response = client.get(item.get_absolute_url())
+
+    assert response.status_code == 200
