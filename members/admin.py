@@ -9,14 +9,18 @@ from typing import Any
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods
 
 from members import services
-from members.forms import DeclineForm
+from members.forms import DeclineForm, MembershipDecisionForm, OrganisationAdminForm
 from members.models import (
     Charter,
     Invitation,
@@ -100,6 +104,7 @@ class MembershipHistoryInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    form = OrganisationAdminForm
     list_display = ("name", "country", "sector", "type", "size", "membership", "created_at")
     list_filter = (MembershipStatusFilter, "sector", "type", "size", "country")
     search_fields = ("name", "slug", "contact_email", "website", "team__user__email")
@@ -111,6 +116,8 @@ class OrganisationAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Organisation, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
+        if form.processed_logo is not None:
+            services.organisation_set_logo(organisation=obj, logo=form.processed_logo)
         # The viewer's rows and the pledge pages show the name and link to the slug.
         from pledges.search_index import refresh_organisation
 
@@ -238,6 +245,76 @@ class MembershipApplicationAdmin(admin.ModelAdmin):
     )
     readonly_fields = fields
     date_hierarchy = "endorsed_at"
+
+    def get_urls(self) -> list[Any]:
+        opts = self.model._meta
+        return [
+            path(
+                "<int:object_id>/decide/",
+                self.admin_site.admin_view(self.decide_view),
+                name=f"{opts.app_label}_{opts.model_name}_decide",
+            ),
+            *super().get_urls(),
+        ]
+
+    def decide_view(self, request: HttpRequest, object_id: int) -> HttpResponse:
+        """One application, decided on its own page: accept, or decline with a reason."""
+        return require_http_methods(["GET", "HEAD", "POST"])(self._decide_one)(request, object_id)
+
+    def _decide_one(self, request: HttpRequest, object_id: int) -> HttpResponse:
+        application = get_object_or_404(
+            self.get_queryset(request).select_related("organisation", "charter", "endorsed_by"),
+            pk=object_id,
+        )
+        if not self.has_change_permission(request, application):
+            raise PermissionDenied
+        change_url = reverse("admin:members_membershipapplication_change", args=[application.pk])
+        if application.status != MembershipApplication.Status.PENDING:
+            self.message_user(
+                request, _("This application has already been decided."), messages.WARNING
+            )
+            return HttpResponseRedirect(change_url)
+        form = MembershipDecisionForm(request.POST if request.method == "POST" else None)
+        if form.is_bound and form.is_valid():
+            accept = form.cleaned_data["decision"] == MembershipDecisionForm.ACCEPT
+            try:
+                services.membership_decide(
+                    application=application,
+                    decided_by=request.user,
+                    accept=accept,
+                    reason=form.cleaned_data["reason"],
+                )
+            except services.ActionRefusedError as refusal:  # decided meanwhile by someone else
+                self.message_user(request, str(refusal), messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    (
+                        _("%(name)s is now a member; its administrators are told by email.")
+                        if accept
+                        else _(
+                            "The application of %(name)s is declined; its administrators "
+                            "are told by email."
+                        )
+                    )
+                    % {"name": application.organisation.name},
+                    messages.SUCCESS,
+                )
+            return HttpResponseRedirect(change_url)
+        return TemplateResponse(
+            request,
+            "admin/members/membershipapplication/decide.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Decide on the application of %(name)s")
+                % {"name": application.organisation.name},
+                "application": application,
+                "original": application,
+                "form": form,
+                "opts": self.model._meta,
+            },
+            status=400 if form.is_bound else 200,
+        )
 
     @admin.display(description=_("charter version"), ordering="charter__version")
     def charter_version(self, obj: MembershipApplication) -> int:

@@ -7,12 +7,13 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from members.logos import ProcessedLogo, process_logo
-from members.models import Organisation, TeamMembership
+from members.models import Organisation, TeamMembership, User
 
 MARKUP_ERROR = _("Use plain text: HTML tags are not allowed.")
 
@@ -169,6 +170,90 @@ class DeclineForm(forms.Form):
         if not reason:
             raise ValidationError(_("Give a reason for declining."), code="required")
         return reason
+
+
+class OrganisationAdminForm(forms.ModelForm):
+    """The organisation in the Django admin: a staff upload passes the same logo
+    checks as the portal's form and is stored re-encoded (OrganisationAdmin saves
+    it through services.organisation_set_logo)."""
+
+    logo = forms.FileField(
+        label=_("Logo"),
+        required=False,
+        help_text=_("PNG, JPEG or WebP, at most 2 MB and 4000 × 4000 pixels."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = (
+            "name",
+            "slug",
+            "sector",
+            "type",
+            "size",
+            "country",
+            "website",
+            "description",
+            "contact_email",
+            "logo",
+        )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.processed_logo: ProcessedLogo | None = None
+
+    def clean_logo(self) -> Any:
+        logo = self.cleaned_data.get("logo")
+        if isinstance(logo, UploadedFile):
+            self.processed_logo = process_logo(logo)
+            # The model keeps its current file until the re-encoded one is stored.
+            return self.instance.logo
+        return logo
+
+
+class MembershipDecisionForm(forms.Form):
+    """A moderator's decision on one membership application, in the admin."""
+
+    ACCEPT, DECLINE = "accept", "decline"
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[(ACCEPT, _("Accept")), (DECLINE, _("Decline"))],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Reason for declining"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5, "cols": 60}),
+        help_text=_(
+            "Required to decline: sent to the organisation’s administrators and kept "
+            "with the decision."
+        ),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if "reason" in self.errors:
+            return data
+        data["reason"] = data["reason"].strip()
+        if data.get("decision") == self.DECLINE and not data["reason"]:
+            self.add_error("reason", _("Give a reason for declining."))
+        return data
+
+
+class NameForm(forms.ModelForm):
+    """The name a person gives the portal: optional, seen by staff in the admin."""
+
+    class Meta:
+        model = User
+        fields = ("first_name", "last_name")
+
+    def clean_first_name(self) -> str:
+        return refuse_markup(self.cleaned_data["first_name"].strip())
+
+    def clean_last_name(self) -> str:
+        return refuse_markup(self.cleaned_data["last_name"].strip())
 
 
 class DeleteAccountForm(forms.Form):

@@ -1,10 +1,16 @@
 """Moderation in the Django admin, by a staff member of the Moderators group who
 is not a superuser."""
 
+import io
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.db.models.fields.files import FieldFile
+from django.test import Client
 from django.urls import reverse
+from PIL import Image, PngImagePlugin
 
 from members.models import MembershipApplication, Organisation
 from members.moderation import MODERATORS_GROUP, ensure_moderators_group
@@ -14,6 +20,7 @@ from tests.members.factories import (
     TeamMembershipFactory,
     VerifiedUserFactory,
 )
+from tests.members.images import image_bytes, upload
 
 pytestmark = pytest.mark.django_db
 CHANGELIST = reverse("admin:members_membershipapplication_changelist")
@@ -250,3 +257,233 @@ def test_superusers_add_and_change_users_by_email(client):
     assert User.objects.get(email="staff@example.eu").check_password("a long pass phrase for staff")
     assert change.status_code == 200
     assert search.status_code == 200
+
+
+# --- Logos uploaded by staff ---------------------------------------------------------
+
+
+def comment(text):
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Comment", text)
+    return info
+
+
+def change_form_data(response) -> dict:
+    """The POST data of an admin change page as the browser would send it back
+    unchanged: the main form's values and every inline's management form and rows."""
+    data = {}
+    forms = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        forms.append(inline.formset.management_form)
+        forms.extend(inline.formset.forms)
+    for form in forms:
+        for name in form.fields:
+            value = form[name].value()
+            if value is None or isinstance(value, FieldFile):
+                continue
+            data[form.add_prefix(name)] = value
+    return data
+
+
+@pytest.fixture
+def organisation_change(client, moderator, applications):
+    organisation = applications[0].organisation
+    url = reverse("admin:members_organisation_change", args=[organisation.pk])
+    return organisation, url, change_form_data(client.get(url))
+
+
+@pytest.mark.parametrize(
+    ("logo", "message"),
+    [
+        (upload("logo.gif", "GIF"), "The logo must be a PNG, JPEG or WebP image."),
+        (
+            upload("logo.svg", content=b'<svg xmlns="http://www.w3.org/2000/svg"/>'),
+            "This file is not an image we can read: upload a PNG, JPEG or WebP image.",
+        ),
+        (upload("huge.png", size=(4001, 40)), "The logo is too big: at most 4000 × 4000 pixels."),
+        (
+            upload("heavy.png", content=b"\x89PNG" + b"0" * (2 * 1024 * 1024)),
+            "The logo file is too large: the limit is 2.0\xa0MB.",
+        ),
+    ],
+)
+def test_a_staff_logo_upload_passes_the_same_checks(client, organisation_change, logo, message):
+    organisation, url, data = organisation_change
+
+    response = client.post(url, {**data, "name": "Renamed", "logo": logo})
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors == {"logo": [message]}
+    organisation.refresh_from_db()
+    assert (organisation.name, organisation.logo.name) == ("Alpha Academy", "")
+
+
+def test_a_staff_png_upload_is_stored_re_encoded(client, organisation_change):
+    organisation, url, data = organisation_change
+    original = image_bytes("PNG", (1600, 1200), pnginfo=comment("secret"))
+
+    response = client.post(url, {**data, "logo": upload("logo.png", content=original)})
+
+    assert response.status_code == 302
+    organisation.refresh_from_db()
+    assert re.fullmatch(r"logos/alpha-academy-[0-9a-f]{8}\.png", organisation.logo.name)
+    with organisation.logo.open("rb") as stored:
+        content = stored.read()
+    with Image.open(io.BytesIO(content)) as image:
+        assert (image.format, image.size) == ("PNG", (800, 600))
+        assert "Comment" not in image.info
+    assert content != original
+
+
+def test_a_staff_member_removes_the_logo(client, organisation_change):
+    organisation, url, data = organisation_change
+    client.post(url, {**data, "logo": upload("logo.png")})
+    organisation.refresh_from_db()
+    assert organisation.logo
+
+    client.post(url, {**data, "logo-clear": "on"})
+
+    organisation.refresh_from_db()
+    assert organisation.logo.name == ""
+
+
+# --- One application, decided on its own page ------------------------------------------
+
+
+def decide_url(application):
+    return reverse("admin:members_membershipapplication_decide", args=[application.pk])
+
+
+def change_url(application):
+    return reverse("admin:members_membershipapplication_change", args=[application.pk])
+
+
+def test_the_change_page_of_a_pending_application_links_to_decide(client, moderator, applications):
+    html = client.get(change_url(applications[0])).content.decode()
+
+    assert f'href="{decide_url(applications[0])}"' in html
+
+
+def test_the_change_page_of_a_decided_application_does_not(client, moderator, applications):
+    MembershipApplication.objects.filter(pk=applications[0].pk).update(status="accepted")
+
+    html = client.get(change_url(applications[0])).content.decode()
+
+    assert decide_url(applications[0]) not in html
+
+
+def test_a_moderator_accepts_one_application_on_its_page(client, moderator, applications):
+    page = client.get(decide_url(applications[0]))
+
+    response = client.post(decide_url(applications[0]), {"decision": "accept", "reason": ""})
+
+    assert page.status_code == 200
+    assert "Alpha Academy endorsed the Members Charter version" in page.content.decode()
+    assert response.status_code == 302
+    assert response["Location"] == change_url(applications[0])
+    first, second = (MembershipApplication.objects.get(pk=a.pk) for a in applications)
+    assert (first.status, first.decided_by, first.reason) == ("accepted", moderator, "")
+    assert second.status == "pending"
+    assert Organisation.objects.get(name="Alpha Academy").is_member
+    assert [m.to for m in mail.outbox] == [["admin@alpha-academy.org"]]
+    messages = [str(m) for m in list(client.get(change_url(applications[0])).context["messages"])]
+    assert messages == ["Alpha Academy is now a member; its administrators are told by email."]
+
+
+def test_a_moderator_declines_one_application_with_a_reason(client, moderator, applications):
+    response = client.post(
+        decide_url(applications[0]),
+        {"decision": "decline", "reason": "  Not an organisation in the EU.  "},
+    )
+
+    application = MembershipApplication.objects.get(pk=applications[0].pk)
+    assert response.status_code == 302
+    assert (application.status, application.decided_by, application.reason) == (
+        "declined",
+        moderator,
+        "Not an organisation in the EU.",
+    )
+    assert not application.organisation.is_member
+    assert "Not an organisation in the EU." in mail.outbox[0].body
+
+
+@pytest.mark.parametrize(
+    ("data", "field", "message"),
+    [
+        ({"decision": "decline", "reason": "   "}, "reason", "Give a reason for declining."),
+        (
+            {"decision": "maybe"},
+            "decision",
+            "Select a valid choice. maybe is not one of the available choices.",
+        ),
+        ({"reason": "x"}, "decision", "This field is required."),
+        (
+            {"decision": "decline", "reason": "r" * 2001},
+            "reason",
+            "Ensure this value has at most 2000 characters (it has 2001).",
+        ),
+    ],
+)
+def test_the_decide_page_answers_bad_input_and_decides_nothing(
+    client, moderator, applications, data, field, message
+):
+    response = client.post(decide_url(applications[0]), data)
+
+    assert response.status_code == 400
+    assert response.context["form"].errors[field] == [message]
+    assert f'id="id_{field}_error"' in response.content.decode()
+    assert MembershipApplication.objects.get(pk=applications[0].pk).status == "pending"
+    assert mail.outbox == []
+
+
+def test_a_decided_application_is_not_decided_again(client, moderator, applications):
+    MembershipApplication.objects.filter(pk=applications[0].pk).update(
+        status="declined", reason="No."
+    )
+
+    response = client.post(decide_url(applications[0]), {"decision": "accept"})
+
+    assert response.status_code == 302
+    assert response["Location"] == change_url(applications[0])
+    assert MembershipApplication.objects.get(pk=applications[0].pk).status == "declined"
+    assert mail.outbox == []
+
+
+def test_the_decide_page_is_for_moderators_only(client, applications):
+    staff = VerifiedUserFactory(email="staff@example.eu", is_staff=True)  # no Moderators group
+    client.force_login(staff)
+
+    response = client.post(decide_url(applications[0]), {"decision": "accept"})
+
+    assert response.status_code == 403
+    assert MembershipApplication.objects.get(pk=applications[0].pk).status == "pending"
+
+
+def test_the_decide_page_sends_non_staff_to_the_admin_login(client, applications):
+    client.force_login(VerifiedUserFactory())
+
+    response = client.post(decide_url(applications[0]), {"decision": "accept"})
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+    assert MembershipApplication.objects.get(pk=applications[0].pk).status == "pending"
+
+
+def test_the_decide_page_answers_an_unknown_application_with_404(client, moderator):
+    response = client.get(reverse("admin:members_membershipapplication_decide", args=[999999]))
+
+    assert response.status_code == 404
+
+
+def test_the_decide_page_answers_a_wrong_method_with_405(client, moderator, applications):
+    assert client.put(decide_url(applications[0])).status_code == 405
+
+
+def test_the_decide_page_refuses_a_post_without_csrf_token(moderator, applications):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(moderator)
+
+    response = client.post(decide_url(applications[0]), {"decision": "accept"})
+
+    assert response.status_code == 403
+    assert MembershipApplication.objects.get(pk=applications[0].pk).status == "pending"
