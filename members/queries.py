@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.postgres.search import TrigramSimilarity
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from members.models import (
     Invitation,
@@ -137,5 +139,83 @@ def personal_data(user: User) -> dict[str, object]:
                 "accepted": when(i.accepted_at),
             }
             for i in Invitation.objects.filter(invited_by=user).select_related("organisation")
+        ],
+        **_records_in_other_apps(user, when),
+    }
+
+
+def _records_in_other_apps(user: User, when: Any) -> dict[str, object]:
+    """What the user did in the pledges and national apps: the records point at
+    them (created_by, submitted_by, actor, editors, moderated_by). Only the user's
+    own part of each record; never other people's names or addresses."""
+    from national.models import Item, NationalCoalition
+    from pledges.models import Pledge, PledgeTransition, ProgressReport
+    from pledges.models_viewer import Scoreboard
+
+    return {
+        "pledges_created": [
+            {
+                "pledge": p.pk,
+                "title": p.title,
+                "organisation": p.organisation.name,
+                "status": p.status,
+                "created": when(p.created_at),
+            }
+            for p in Pledge.objects.filter(created_by=user)
+            .select_related("organisation")
+            .order_by("created_at", "pk")
+        ],
+        "pledge_steps": [
+            {
+                "pledge": t.pledge_id,
+                "title": t.pledge.title,
+                "from": t.from_status,
+                "to": t.to_status,
+                "message": t.message,
+                "when": when(t.created_at),
+            }
+            for t in PledgeTransition.objects.filter(actor=user)
+            .select_related("pledge")
+            .order_by("created_at", "pk")
+        ],
+        "progress_reports_submitted": [
+            {
+                "pledge": r.pledge_id,
+                "title": r.pledge.title,
+                "period_start": when(r.period_start),
+                "period_end": when(r.period_end),
+                "status": r.status,
+                "submitted": when(r.submitted_at),
+            }
+            for r in ProgressReport.objects.filter(submitted_by=user)
+            .select_related("pledge")
+            .order_by("submitted_at", "pk")
+        ],
+        "scoreboards_created": [
+            {
+                "name": b.name,
+                "organisation": b.organisation.name,
+                "created": when(b.created_at),
+            }
+            for b in Scoreboard.objects.filter(created_by=user)
+            .select_related("organisation")
+            .order_by("created_at", "pk")
+        ],
+        "national_coalitions_edited": [
+            {"coalition": c.name, "url": c.get_absolute_url()}
+            for c in NationalCoalition.objects.filter(editors=user).order_by("name")
+        ],
+        "national_items": [
+            {
+                "title": i.title,
+                "coalition": i.coalition.name,
+                "state": i.state,
+                "created_by_you": i.created_by_id == user.pk,
+                "moderated_by_you": i.moderated_by_id == user.pk,
+                "published": when(i.published_at),
+            }
+            for i in Item.objects.filter(Q(created_by=user) | Q(moderated_by=user))
+            .select_related("coalition")
+            .order_by("pk")
         ],
     }

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -27,6 +27,8 @@ from members.models import (
     TeamMembership,
     User,
 )
+from members.moderation import moderator_addresses
+from members.tasks import send_email
 
 INVITATION_VALIDITY = timedelta(days=7)
 
@@ -353,7 +355,7 @@ def membership_apply(
     )
     emails.send(
         "membership_submitted",
-        settings.MODERATORS_EMAIL,
+        moderator_addresses(),
         {
             "organisation": organisation,
             "charter": charter,
@@ -418,6 +420,24 @@ def membership_decide(
 # --- Personal data ---------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class DeletionPlan:
+    """What deleting an account does to the organisations the user is the only
+    admin of. `hand_over`: others are in the team, one of them must become admin
+    first. `ask_staff`: the user is the whole team, but the organisation is public
+    (a Coalition member or with public pledges), so staff close or transfer it.
+    `delete_with_account`: the user is the whole team and nothing of it is public,
+    so the organisation goes with the account."""
+
+    hand_over: list[Organisation]
+    ask_staff: list[Organisation]
+    delete_with_account: list[Organisation]
+
+    @property
+    def refused(self) -> bool:
+        return bool(self.hand_over or self.ask_staff)
+
+
 def organisations_blocking_deletion(user: User) -> list[Organisation]:
     """Organisations the user is the only admin of: deleting the account would
     leave them without one."""
@@ -426,25 +446,91 @@ def organisations_blocking_deletion(user: User) -> list[Organisation]:
     )
     return list(
         Organisation.objects.filter(pk__in=administered)
-        .annotate(admins=Count("team", filter=Q(team__role=TeamMembership.Role.ADMIN)))
+        .annotate(
+            admins=Count("team", filter=Q(team__role=TeamMembership.Role.ADMIN)),
+            team_size=Count("team"),
+        )
         .filter(admins=1)
     )
 
 
+def account_deletion_plan(user: User) -> DeletionPlan:
+    """Sort the organisations that would be left without an admin (see DeletionPlan)."""
+    from pledges.models import Pledge
+
+    hand_over, ask_staff, delete_with_account = [], [], []
+    for organisation in organisations_blocking_deletion(user):
+        if organisation.team_size > 1:
+            hand_over.append(organisation)
+        elif (
+            organisation.is_member
+            or Pledge.objects.public()
+            .filter(Q(organisation=organisation) | Q(partners=organisation))
+            .exists()
+        ):
+            ask_staff.append(organisation)
+        else:
+            delete_with_account.append(organisation)
+    return DeletionPlan(hand_over, ask_staff, delete_with_account)
+
+
+def email_task_results_delete(*, addresses: list[str]) -> int:
+    """Delete the stored results of the members app's email tasks (they hold the
+    recipient's address and the message) sent to these addresses, except one a
+    worker is sending right now. Returns how many were deleted."""
+    from django.apps import apps
+
+    if not addresses or not apps.is_installed("django_tasks_db"):
+        return 0
+    from django_tasks_db.models import DBTaskResult
+
+    recipient = Q()
+    for address in addresses:
+        recipient |= Q(args_kwargs__kwargs__recipient__iexact=address)
+    deleted, _rows = (
+        DBTaskResult.objects.filter(recipient, task_path=send_email.module_path)
+        .exclude(status="RUNNING")
+        .delete()
+    )
+    return deleted
+
+
 @transaction.atomic
 def account_delete(*, user: User) -> None:
-    """Delete the account and its personal data. Refused while the user is the only
-    admin of an organisation."""
-    blocking = organisations_blocking_deletion(user)
-    if blocking:
+    """Delete the account and its personal data, with the organisations that only
+    this user is in and nobody else can see (DeletionPlan). Refused while it would
+    leave another organisation without an admin."""
+    from allauth.account.models import EmailAddress
+
+    plan = account_deletion_plan(user)
+    if plan.hand_over:
         raise ActionRefusedError(
             _(
                 "You are the only administrator of %(names)s. Hand each organisation over "
                 "to a colleague before you delete your account."
             )
-            % {"names": ", ".join(o.name for o in blocking)}
+            % {"names": ", ".join(o.name for o in plan.hand_over)}
         )
-    Invitation.objects.filter(email__iexact=user.email, accepted_at__isnull=True).delete()
-    # Team memberships, join requests and email addresses go with the user (CASCADE);
-    # records that others rely on (endorsements, decisions) keep no link to the person.
+    if plan.ask_staff:
+        raise ActionRefusedError(
+            _(
+                "You are the only member of %(names)s, which the public can see. Ask us to "
+                "close it or pass it on before you delete your account."
+            )
+            % {"names": ", ".join(o.name for o in plan.ask_staff)}
+        )
+    for organisation in plan.delete_with_account:
+        if organisation.logo:
+            storage, name = organisation.logo.storage, organisation.logo.name
+            transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
+        organisation.delete()  # its team, drafts, applications and invitations with it
+    addresses = sorted(
+        {user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)}
+    )
+    email_task_results_delete(addresses=addresses)
+    for address in addresses:
+        Invitation.objects.filter(email__iexact=address, accepted_at__isnull=True).delete()
+    # Team memberships, join requests and email addresses go with the user (CASCADE).
+    # Records that others rely on (pledges, reports, decisions, national items) stay
+    # without a link to the person: every foreign key to the user is SET_NULL.
     user.delete()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from allauth.account.decorators import verified_email_required
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -26,6 +27,7 @@ from members.forms import (
     HandOverForm,
     InvitationForm,
     JoinRequestForm,
+    NameForm,
     OrganisationEditForm,
     OrganisationForm,
     RoleForm,
@@ -97,6 +99,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def organisation_create(request: HttpRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None, request.FILES or None)
     look_alikes: list[Organisation] = []
+    exact_duplicate = False
     if request.method == "POST" and form.is_valid():
         look_alikes = queries.similar_organisations(form.cleaned_data["name"])
         if not look_alikes or request.POST.get("confirm_distinct") == "yes":
@@ -112,12 +115,17 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
                 % {"name": organisation.name},
             )
             return redirect("members:membership_apply", slug=organisation.slug)
+    elif request.method == "POST" and form.has_error("name", code="duplicate"):
+        # The name is taken: offer to join that organisation (and its look-alikes).
+        exact_duplicate = True
+        look_alikes = queries.similar_organisations(" ".join(form.data.get("name", "").split()))
     return render(
         request,
         "members/organisation_form.html",
         {
             "form": form,
             "look_alikes": look_alikes,
+            "exact_duplicate": exact_duplicate,
             "creating": True,
             "own_organisation_ids": set(
                 request.user.team_memberships.values_list("organisation_id", flat=True)
@@ -163,16 +171,20 @@ def join_request_create(request: HttpRequest, slug: str) -> HttpResponse:
                 organisation=organisation, user=request.user, message=form.cleaned_data["message"]
             )
         except services.ActionRefusedError as refusal:
-            messages.error(request, str(refusal))
+            # Already in the team or already asked: say so in the form, keep the message.
+            form.add_error(None, str(refusal))
         else:
             messages.success(
                 request,
                 _("Your request is sent. The administrators of %(name)s will answer it.")
                 % {"name": organisation.name},
             )
-        return redirect("members:dashboard")
+            return redirect("members:dashboard")
     return render(
-        request, "members/join_request_form.html", {"form": form, "organisation": organisation}
+        request,
+        "members/join_request_form.html",
+        {"form": form, "organisation": organisation},
+        status=400 if form.is_bound and form.errors else 200,
     )
 
 
@@ -458,10 +470,28 @@ def account_data_download(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
+def account_name(request: HttpRequest) -> HttpResponse:
+    form = NameForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your name is saved."))
+        return redirect("members:account_name")
+    if request.method == "POST":
+        request.user.refresh_from_db()  # the header shows the stored account, not the typed values
+    return render(
+        request,
+        "members/account_name.html",
+        {"form": form},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
 def account_delete(request: HttpRequest) -> HttpResponse:
-    blocking = services.organisations_blocking_deletion(request.user)
+    plan = services.account_deletion_plan(request.user)
     form = DeleteAccountForm(request.POST or None, user=request.user)
-    if request.method == "POST" and not blocking and form.is_valid():
+    if request.method == "POST" and not plan.refused and form.is_valid():
         user = request.user
         try:
             with transaction.atomic():
@@ -472,4 +502,8 @@ def account_delete(request: HttpRequest) -> HttpResponse:
             logout(request)
             messages.success(request, _("Your account and your personal data are deleted."))
             return redirect("home")
-    return render(request, "members/account_delete.html", {"form": form, "blocking": blocking})
+    return render(
+        request,
+        "members/account_delete.html",
+        {"form": form, "plan": plan, "contact_email": settings.CONTACT_EMAIL},
+    )

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from members import services
 from members.models import MembershipApplication, Organisation
+from members.moderation import ensure_moderators_group
 from tests.members.factories import (
     CharterFactory,
     MembershipApplicationFactory,
@@ -230,6 +231,22 @@ def test_moderators_are_told_of_a_new_application(organisation, admin_user, char
     assert (
         f"/en/admin/members/membershipapplication/{application.pk}/change/" in mail.outbox[0].body
     )
+
+
+def test_an_application_also_tells_the_active_staff_of_the_moderators_group(
+    organisation, admin_user, charter, settings
+):
+    settings.MODERATORS_EMAIL = ["moderation@example.eu"]
+    group = ensure_moderators_group()
+    VerifiedUserFactory(email="mod@example.eu", is_staff=True).groups.add(group)
+    VerifiedUserFactory(email="gone@example.eu", is_staff=True, is_active=False).groups.add(group)
+    VerifiedUserFactory(email="not-staff@example.eu").groups.add(group)
+    VerifiedUserFactory(email="other-staff@example.eu", is_staff=True)
+
+    services.membership_apply(organisation=organisation, user=admin_user, charter=charter)
+
+    assert sorted(m.to[0] for m in mail.outbox) == ["mod@example.eu", "moderation@example.eu"]
+    assert all(len(m.to) == 1 for m in mail.outbox)
 
 
 def test_the_dashboard_shows_an_application_awaiting_decision(

@@ -136,6 +136,31 @@ def test_it_refuses_a_duplicate_name(client, user):
     assert Organisation.objects.count() == 1
 
 
+def test_a_duplicate_name_shows_the_organisation_with_its_join_link(client, user):
+    existing = OrganisationFactory(name="Lisbon Coding School", slug="lisbon-coding-school")
+    similar = OrganisationFactory(name="Lisbon Coding School Association")
+    OrganisationFactory(name="Helsinki Telecom Group")
+
+    response = client.post(
+        URL, {**VALID, "name": "  LISBON coding   School ", "confirm_distinct": "yes"}
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="id_name_error"' in html
+    assert "Is your organisation already registered?" in html
+    assert [o.name for o in response.context["look_alikes"]] == [
+        "Lisbon Coding School",
+        "Lisbon Coding School Association",
+    ]
+    assert reverse("members:join_request", kwargs={"slug": existing.slug}) in html
+    assert reverse("members:join_request", kwargs={"slug": similar.slug}) in html
+    # The name is taken: no button offers to register it anyway.
+    assert 'name="confirm_distinct"' not in html
+    assert 'value="hello@coding.example.pt"' in html
+    assert Organisation.objects.count() == 3
+
+
 def test_it_refuses_a_bad_logo_and_keeps_the_rest(client, user):
     response = client.post(URL, {**VALID, "logo_upload": upload("logo.gif", "GIF")})
 

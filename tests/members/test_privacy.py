@@ -7,14 +7,22 @@ from allauth.account.models import EmailAddress
 from django.test import Client
 from django.urls import reverse
 
-from members.models import MembershipApplication, TeamMembership, User
+from members import emails, services
+from members.models import MembershipApplication, Organisation, TeamMembership, User
+from national.models import Item, NationalCoalition
+from pledges.models import Pledge, PledgeTransition, ProgressReport
+from pledges.models_viewer import Scoreboard
 from tests.members.factories import (
+    NOW,
     PASSWORD,
     JoinRequestFactory,
     MembershipApplicationFactory,
+    OrganisationFactory,
     TeamMembershipFactory,
     VerifiedUserFactory,
 )
+from tests.national.factories import ItemFactory, NationalCoalitionFactory
+from tests.pledges.factories import PledgeFactory, PledgeTransitionFactory, ProgressReportFactory
 
 pytestmark = pytest.mark.django_db
 DATA = reverse("members:account_data")
@@ -113,12 +121,56 @@ def test_the_only_admin_cannot_delete_their_account(client, organisation, admin_
     assert User.objects.filter(pk=admin_user.pk).exists()
 
 
-def test_the_only_admin_and_only_member_cannot_orphan_the_organisation_either(
-    client, organisation, admin_user
+def test_a_sole_member_deletes_their_account_with_an_organisation_nobody_can_see(
+    client, organisation, admin_user, charter
 ):
+    draft = PledgeFactory(organisation=organisation, created_by=admin_user)
+    MembershipApplicationFactory(organisation=organisation, charter=charter, endorsed_by=admin_user)
+    other = OrganisationFactory(name="Other Org")
     client.force_login(admin_user)
 
-    client.post(DELETE, {"password": PASSWORD})
+    page = client.get(DELETE).content.decode()
+    response = client.post(DELETE, {"password": PASSWORD})
+
+    assert 'data-deletion="with-organisations"' in page
+    assert "<li>Ghent Digital Academy</li>" in page
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=admin_user.pk).exists()
+    assert list(Organisation.objects.values_list("name", flat=True)) == ["Other Org"]
+    assert not Pledge.objects.filter(pk=draft.pk).exists()
+    assert other.pk == Organisation.objects.get().pk
+
+
+@pytest.mark.parametrize("public", ["member", "public pledge", "partner of a public pledge"])
+def test_a_sole_member_of_a_public_organisation_is_told_to_ask_staff(
+    client, organisation, admin_user, public, settings
+):
+    settings.CONTACT_EMAIL = "help@coalition.example.eu"
+    if public == "member":
+        Organisation.objects.filter(pk=organisation.pk).update(member_since=NOW)
+    elif public == "public pledge":
+        PledgeFactory(organisation=organisation, approved=True)
+    else:
+        PledgeFactory(approved=True).partners.add(organisation)
+    client.force_login(admin_user)
+
+    page = client.get(DELETE).content.decode()
+    response = client.post(DELETE, {"password": PASSWORD})
+
+    assert 'data-deletion="ask-staff"' in page
+    assert 'href="mailto:help@coalition.example.eu"' in page
+    assert reverse("members:team", kwargs={"slug": organisation.slug}) in page
+    assert 'data-deletion="hand-over"' not in page
+    assert response.status_code == 200
+    assert User.objects.filter(pk=admin_user.pk).exists()
+    assert Organisation.objects.filter(pk=organisation.pk).exists()
+
+
+def test_the_service_refuses_to_orphan_a_public_organisation(organisation, admin_user):
+    Organisation.objects.filter(pk=organisation.pk).update(member_since=NOW)
+
+    with pytest.raises(services.ActionRefusedError, match="Ask us to close it"):
+        services.account_delete(user=admin_user)
 
     assert User.objects.filter(pk=admin_user.pk).exists()
 
@@ -181,3 +233,94 @@ def test_decisions_stay_when_the_moderator_leaves(organisation, charter):
         MembershipApplication.Status.DECLINED,
         None,
     )
+
+
+# --- Records in the other apps ------------------------------------------------------
+
+
+@pytest.fixture
+def records(organisation, admin_user, editor_user):
+    """What the editor did across the portal, next to what the admin did."""
+    pledge = PledgeFactory(organisation=organisation, title="Coding clubs", created_by=editor_user)
+    PledgeFactory(organisation=organisation, title="Admin's pledge", created_by=admin_user)
+    PledgeTransitionFactory(
+        pledge=pledge, to_status="submitted", actor=editor_user, message="Ready for review"
+    )
+    PledgeTransitionFactory(pledge=pledge, to_status="draft", actor=admin_user, message="theirs")
+    ProgressReportFactory(pledge=pledge, submitted_by=editor_user)
+    Scoreboard.objects.create(organisation=organisation, name="Our board", created_by=editor_user)
+    coalition = NationalCoalitionFactory(name="Digital Skills Ireland", country="IE")
+    coalition.editors.add(editor_user)
+    ItemFactory(coalition=coalition, title="Spring bootcamp", created_by=editor_user)
+    ItemFactory(coalition=coalition, title="Moderated item", moderated_by=editor_user)
+    ItemFactory(coalition=coalition, title="Someone else's item", created_by=admin_user)
+    return pledge
+
+
+def test_the_download_holds_the_users_records_in_the_other_apps(client, editor_user, records):
+    client.force_login(editor_user)
+
+    data = json.loads(client.get(DOWNLOAD).content)
+
+    assert [(p["title"], p["organisation"]) for p in data["pledges_created"]] == [
+        ("Coding clubs", "Ghent Digital Academy")
+    ]
+    assert [(s["to"], s["message"]) for s in data["pledge_steps"]] == [
+        ("submitted", "Ready for review")
+    ]
+    assert [(r["title"], r["period_start"]) for r in data["progress_reports_submitted"]] == [
+        ("Coding clubs", "2026-01-01")
+    ]
+    assert [b["name"] for b in data["scoreboards_created"]] == ["Our board"]
+    assert [c["coalition"] for c in data["national_coalitions_edited"]] == [
+        "Digital Skills Ireland"
+    ]
+    assert [
+        (i["title"], i["created_by_you"], i["moderated_by_you"]) for i in data["national_items"]
+    ] == [("Spring bootcamp", True, False), ("Moderated item", False, True)]
+    text = json.dumps(data)
+    assert "admin@ghent.example.org" not in text
+    assert "theirs" not in text
+    assert "Someone else's item" not in text
+
+
+def test_deleting_keeps_the_records_attributed_to_nobody(client, editor_user, records):
+    client.force_login(editor_user)
+
+    client.post(DELETE, {"password": PASSWORD})
+
+    records.refresh_from_db()
+    assert records.created_by is None
+    assert list(
+        PledgeTransition.objects.filter(message="Ready for review").values_list("actor", flat=True)
+    ) == [None]
+    assert list(ProgressReport.objects.values_list("submitted_by", flat=True)) == [None]
+    assert list(Scoreboard.objects.values_list("created_by", flat=True)) == [None]
+    assert list(
+        Item.objects.filter(title__in=["Spring bootcamp", "Moderated item"])
+        .order_by("title")
+        .values_list("title", "created_by", "moderated_by")
+    ) == [("Moderated item", None, None), ("Spring bootcamp", None, None)]
+    assert list(NationalCoalition.objects.values_list("name", "editors")) == [
+        ("Digital Skills Ireland", None)
+    ]
+
+
+# --- Queued emails ----------------------------------------------------------------------
+
+
+def test_deleting_removes_the_users_email_task_results(client, organisation, admin_user, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    leaving = VerifiedUserFactory(email="leaving@example.org")
+    EmailAddress.objects.create(user=leaving, email="second@example.org", verified=True)
+    for recipient in ("Leaving@example.org", "second@example.org", "admin@ghent.example.org"):
+        emails.send("handed_over", [recipient], {"organisation": organisation, "url": "/"})
+    client.force_login(leaving)
+
+    client.post(DELETE, {"password": PASSWORD})
+
+    assert [r.args_kwargs["kwargs"]["recipient"] for r in DBTaskResult.objects.all()] == [
+        "admin@ghent.example.org"
+    ]
