@@ -1,4 +1,6 @@
+import re
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -58,3 +60,21 @@ def test_seed_demo_if_empty_leaves_existing_data_alone():
 
     assert not Organisation.objects.filter(country="MT").exists()
     assert "already holds data" in out.getvalue()
+
+
+def test_the_readme_lists_every_demo_login_it_prints():
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    demo_section = readme.split("## Demo data", 1)[1].split("\n## ", 1)[0]
+
+    printed = set(re.findall(r"[\w.-]+@[\w.-]+\.eu\b", out.getvalue()))
+
+    assert printed == {
+        "pledger@example.eu",
+        "moderator@example.eu",
+        "admin@digital-academy.example.eu",
+        "editor.fr@national.example.eu",
+    }
+    assert [login for login in sorted(printed) if f"`{login}`" not in demo_section] == []
+    assert "`digital-skills-demo-2026`" in demo_section
