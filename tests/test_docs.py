@@ -2,6 +2,8 @@
 .env.example, and the README shows the two commands."""
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,3 +31,14 @@ def test_readme_shows_the_run_and_test_commands():
 
     assert "make run" in readme
     assert "make test" in readme
+
+
+def test_ci_runs_the_readmes_lint_and_test_commands():
+    script = (ROOT / ".ci" / "run").read_text()
+
+    syntax = subprocess.run([shutil.which("bash"), "-n", ROOT / ".ci" / "run"], check=False)
+    assert syntax.returncode == 0
+    assert re.findall(r"^\s*(?:\S+=\S+\s+)*make (lint|test)\b", script, re.MULTILINE) == [
+        "lint",
+        "test",
+    ]
