@@ -1,8 +1,16 @@
 """Background work for pledges, run by the worker (`manage.py db_worker`),
-never inside a web request."""
+never inside a web request.
+
+`report_reminders` is the daily run of report reminders and inactivity.
+`scheduled_report_reminders` does the same and then queues its own next run a
+day after it started, so the worker runs it every day with no cron: start the
+chain once with `manage.py send_report_reminders --schedule` (safe to repeat:
+it queues nothing while a run is waiting).
+"""
 
 from __future__ import annotations
 
+import datetime
 import logging
 
 from django.tasks import task
@@ -35,13 +43,49 @@ def send_report_reminder(pledge_id: int, overdue: bool) -> int:
     return emails.reminder_email(pledge, overdue=overdue, due_at=services.report_due_at(pledge))
 
 
-@task()
-def report_reminders() -> dict:
-    """The daily run: remind teams whose report is due, mark inactive pledges."""
-    done = services.reminders_run(now=timezone.now())
+REMINDERS_EVERY = datetime.timedelta(days=1)
+
+
+def _remind(now: datetime.datetime) -> dict:
+    done = services.reminders_run(now=now)
     logger.info(
         "Report reminders: %d reminded, %d marked inactive",
         len(done["reminded"]),
         len(done["inactive"]),
     )
     return done
+
+
+@task()
+def report_reminders() -> dict:
+    """The daily run: remind teams whose report is due, mark inactive pledges."""
+    return _remind(timezone.now())
+
+
+@task()
+def scheduled_report_reminders() -> dict:
+    """The daily run, which then queues the next one, a day after this one
+    started (even when this one failed, so one bad day does not end the chain)."""
+    started = timezone.now()
+    try:
+        return _remind(started)
+    finally:
+        schedule_report_reminders(run_after=started + REMINDERS_EVERY)
+
+
+def schedule_report_reminders(*, run_after: datetime.datetime) -> bool:
+    """Queue the scheduled run for ``run_after`` unless one is already waiting.
+    Returns False when the task backend cannot run tasks later (the immediate
+    backend of tests and development) or a run is already queued."""
+    backend = scheduled_report_reminders.get_backend()
+    if not backend.supports_defer:
+        return False
+    from django_tasks_db.models import DBTaskResult  # only with the database backend
+
+    waiting = DBTaskResult.objects.filter(
+        task_path=scheduled_report_reminders.module_path, status="READY"
+    ).exists()
+    if waiting:
+        return False
+    scheduled_report_reminders.using(run_after=run_after).enqueue()
+    return True
