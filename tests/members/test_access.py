@@ -1,9 +1,13 @@
 """Every view that changes something, in one table: anonymous visitors are sent
 to log in, outsiders get 404, a wrong method gets 405, and nothing changes."""
 
+from datetime import timedelta
+
 import pytest
+from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from members.models import (
     Invitation,
@@ -12,9 +16,15 @@ from members.models import (
     Organisation,
     TeamMembership,
 )
-from tests.members.factories import InvitationFactory, JoinRequestFactory
+from tests.members.factories import (
+    InvitationFactory,
+    JoinRequestFactory,
+    TeamMembershipFactory,
+    VerifiedUserFactory,
+)
 
 pytestmark = pytest.mark.django_db
+TOKEN = "a-token-for-the-csrf-test-abcdefghijklmnop"
 
 
 @pytest.fixture
@@ -186,3 +196,85 @@ def test_asking_to_join_sends_anonymous_visitors_to_log_in(client, organisation)
 
     assert response.status_code == 302
     assert JoinRequest.objects.count() == 0
+
+
+def test_hand_over_answers_put_with_405(client, organisation, admin_user, editor_user):
+    client.force_login(admin_user)
+
+    response = client.put(reverse("members:hand_over", kwargs={"slug": organisation.slug}))
+
+    assert response.status_code == 405
+    assert TeamMembership.objects.get(user=admin_user).role == "admin"
+
+
+def test_asking_to_join_refuses_a_post_without_csrf_token(organisation, admin_user):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(VerifiedUserFactory(email="hopeful@example.org"))
+
+    response = client.post(
+        reverse("members:join_request", kwargs={"slug": organisation.slug}), {"message": "hi"}
+    )
+
+    assert response.status_code == 403
+    assert JoinRequest.objects.count() == 0
+
+
+def test_accepting_an_invitation_refuses_a_post_without_csrf_token(organisation):
+    invitation = InvitationFactory(
+        organisation=organisation,
+        email="invitee@example.org",
+        token=TOKEN,
+        created_at=timezone.now(),
+        expires_at=timezone.now() + timedelta(days=7),
+    )
+    invitee = VerifiedUserFactory(email="invitee@example.org")
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(invitee)
+
+    url = reverse("members:invitation_accept", kwargs={"token": TOKEN})
+
+    page = client.get(url)
+    response = client.post(url)
+
+    assert page.status_code == 200  # a valid invitation: only the token is missing
+    assert response.status_code == 403
+    assert not TeamMembership.objects.filter(user=invitee).exists()
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is None
+
+
+# --- Own slug, another organisation's id ----------------------------------------------
+
+
+@pytest.fixture
+def foreign(outsider):
+    """Objects of the outsider's organisation, which `admin_user` must not reach
+    through the slug of the organisation they do administer."""
+    other = TeamMembership.objects.get(user=outsider).organisation
+    return {
+        "role": TeamMembershipFactory(organisation=other, role="editor"),
+        "revoke": InvitationFactory(organisation=other),
+        "decide": JoinRequestFactory(organisation=other),
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "url_name", "kwarg", "data"),
+    [
+        ("role", "members:team_change_role", "member_id", {"role": "admin"}),
+        ("revoke", "members:invitation_revoke", "pk", {}),
+        ("decide", "members:join_request_decide", "pk", {"decision": "accept"}),
+    ],
+)
+def test_an_id_from_another_organisation_under_ones_own_slug_is_a_404(
+    client, organisation, admin_user, foreign, name, url_name, kwarg, data
+):
+    before = state()
+    client.force_login(admin_user)
+    url = reverse(url_name, kwargs={"slug": organisation.slug, kwarg: foreign[name].pk})
+
+    response = client.post(url, data)
+
+    assert response.status_code == 404
+    assert state() == before
+    assert mail.outbox == []

@@ -122,6 +122,25 @@ def test_the_invitation_form_answers_bad_input(
     assert mail.outbox == []
 
 
+def test_the_invitation_form_keeps_what_was_typed(client, organisation, admin_user, editor_user):
+    client.force_login(admin_user)
+    before = list(TeamMembership.objects.order_by("pk").values_list("user__email", "role"))
+
+    response = client.post(
+        team_url(organisation, "members:team_invite"),
+        {"email": "Editor@Ghent.example.org", "role": "admin"},
+    )
+
+    form = response.context["invite_form"]
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert form.errors == {"email": ["This person is already in the team."]}
+    assert 'value="Editor@Ghent.example.org"' in html
+    assert '<option value="admin" selected>' in html
+    assert list(TeamMembership.objects.order_by("pk").values_list("user__email", "role")) == before
+    assert Invitation.objects.count() == 0
+
+
 def test_editors_and_outsiders_cannot_invite(client, organisation, editor_user, outsider):
     for user in (editor_user, outsider):
         client.force_login(user)
@@ -250,19 +269,42 @@ def test_a_join_request_tells_the_admins(client, organisation, admin_user):
     assert "hopeful@example.org" in mail.outbox[0].body
 
 
-def test_a_second_join_request_is_refused_with_a_message(client, organisation, admin_user):
+def test_a_second_join_request_is_refused_next_to_the_form_and_keeps_the_message(
+    client, organisation, admin_user
+):
     requester = VerifiedUserFactory()
-    JoinRequestFactory(organisation=organisation, user=requester)
+    JoinRequestFactory(organisation=organisation, user=requester, message="First try")
     client.force_login(requester)
 
     response = client.post(
         reverse("members:join_request", kwargs={"slug": organisation.slug}),
-        {"message": ""},
-        follow=True,
+        {"message": "I run the Ghent coding club."},
     )
 
-    assert "already asked" in response.content.decode()
-    assert JoinRequest.objects.count() == 1
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert response.context["form"].non_field_errors() == [
+        "You have already asked to join this organisation."
+    ]
+    assert "portal-form__summary" in html
+    assert response.context["form"]["message"].value() == "I run the Ghent coding club."
+    assert "I run the Ghent coding club." in html
+    assert list(JoinRequest.objects.values_list("message", flat=True)) == ["First try"]
+    assert mail.outbox == []
+
+
+def test_a_team_member_asking_to_join_is_told_in_the_form(client, organisation, editor_user):
+    client.force_login(editor_user)
+
+    response = client.post(
+        reverse("members:join_request", kwargs={"slug": organisation.slug}), {"message": "Hi"}
+    )
+
+    assert response.status_code == 400
+    assert response.context["form"].non_field_errors() == [
+        "You are already in this organisation’s team."
+    ]
+    assert JoinRequest.objects.count() == 0
 
 
 def test_a_join_request_message_refuses_markup_and_excess(client, organisation):
@@ -272,8 +314,13 @@ def test_a_join_request_message_refuses_markup_and_excess(client, organisation):
     tags = client.post(url, {"message": "<img src=x onerror=alert(1)>"})
     long = client.post(url, {"message": "m" * 1001})
 
-    assert "HTML tags are not allowed" in tags.content.decode()
+    assert (tags.status_code, long.status_code) == (400, 400)
+    assert tags.context["form"].errors == {
+        "message": ["Use plain text: HTML tags are not allowed."]
+    }
     assert "at most 1000 characters" in long.content.decode()
+    assert 'id="id_message_error"' in tags.content.decode()
+    assert "&lt;img src=x onerror=alert(1)&gt;" in tags.content.decode()
     assert JoinRequest.objects.count() == 0
 
 
@@ -308,13 +355,22 @@ def test_a_join_request_decision_needs_a_valid_choice(client, organisation, admi
     join_request = JoinRequestFactory(organisation=organisation)
     client.force_login(admin_user)
 
-    client.post(
+    # The page offers two buttons; anything else is a forged request: refused, and
+    # back to the team page with a message (there is no typed input to keep).
+    response = client.post(
         team_url(organisation, "members:join_request_decide", pk=join_request.pk),
         {"decision": "maybe"},
+        follow=True,
     )
 
     join_request.refresh_from_db()
-    assert join_request.status == "pending"
+    assert response.redirect_chain == [(team_url(organisation), 302)]
+    assert [str(m) for m in response.context["messages"]] == [
+        "Choose to accept or refuse the request."
+    ]
+    assert (join_request.status, join_request.decided_by) == ("pending", None)
+    assert TeamMembership.objects.filter(user=join_request.user).count() == 0
+    assert mail.outbox == []
 
 
 def test_editors_cannot_decide_join_requests(client, organisation, editor_user):
@@ -348,11 +404,19 @@ def test_an_invalid_role_changes_nothing(client, organisation, admin_user, edito
     client.force_login(admin_user)
     member = membership_of(editor_user, organisation)
 
-    client.post(
-        team_url(organisation, "members:team_change_role", member_id=member.pk), {"role": "king"}
+    # The role is a select of two options: a forged value is refused with a message.
+    response = client.post(
+        team_url(organisation, "members:team_change_role", member_id=member.pk),
+        {"role": "king"},
+        follow=True,
     )
 
-    assert membership_of(editor_user, organisation).role == "editor"
+    assert response.redirect_chain == [(team_url(organisation), 302)]
+    assert [str(m) for m in response.context["messages"]] == ["Choose a valid role."]
+    assert list(TeamMembership.objects.order_by("pk").values_list("user", "role")) == [
+        (admin_user.pk, "admin"),
+        (editor_user.pk, "editor"),
+    ]
 
 
 def test_the_last_admin_cannot_step_down(client, organisation, admin_user):
