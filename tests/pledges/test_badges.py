@@ -166,3 +166,72 @@ def test_an_achiever_reached_every_target_through_approved_reports(organisation)
 
     IndicatorFactory(initiative=indicator.initiative)  # a new target, not yet reported
     assert "achiever" not in slugs(organisation)
+
+
+# --- Milestones that stay ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("later", [Pledge.Status.WITHDRAWN, Pledge.Status.COMPLETED])
+def test_the_pledger_badge_stays_after_the_first_pledge_closes(later, organisation):
+    pledge = complete_pledge(organisation=organisation, approved=True)
+    assert slugs(organisation) == ["member", "pledger"]
+
+    Pledge.objects.filter(pk=pledge.pk).update(status=later)
+
+    assert slugs(organisation) == ["member", "pledger"]
+
+
+@pytest.mark.parametrize(
+    "status", [Pledge.Status.SUBMITTED, Pledge.Status.REJECTED, Pledge.Status.WITHDRAWN]
+)
+def test_a_pledge_never_approved_earns_no_pledger_badge(status, organisation):
+    complete_pledge(organisation=organisation, status=status)  # approved_at empty
+
+    assert slugs(organisation) == ["member"]
+
+
+def test_proposed_changes_are_not_a_pledge_of_their_own():
+    organisation = MemberOrganisationFactory(member_since=None)
+    public = complete_pledge(approved=True)  # another organisation's
+    PledgeFactory(organisation=organisation, revision_of=public, approved_at=public.approved_at)
+
+    assert slugs(organisation) == []
+
+
+def test_a_withdrawn_pledge_keeps_its_recent_reports_but_not_its_achievement(organisation):
+    pledge = complete_pledge(organisation=organisation, approved=True)
+    report = ProgressReportFactory(
+        pledge=pledge,
+        status=ProgressReport.Status.APPROVED,
+        decided_at=NOW - datetime.timedelta(days=30),
+    )
+    ReportedValueFactory(report=report, indicator=Indicator.objects.get(), value=1000)
+    assert slugs(organisation) == ["member", "pledger", "reporter", "achiever"]
+
+    Pledge.objects.filter(pk=pledge.pk).update(status=Pledge.Status.WITHDRAWN)
+
+    # The report was approved this year; the targets no longer show on a public page.
+    assert slugs(organisation) == ["member", "pledger", "reporter"]
+
+
+def test_a_completed_pledge_keeps_every_badge(organisation):
+    pledge = complete_pledge(organisation=organisation, status=Pledge.Status.COMPLETED)
+    Pledge.objects.filter(pk=pledge.pk).update(approved_at=None)  # from before approved_at
+    report = ProgressReportFactory(
+        pledge=pledge,
+        status=ProgressReport.Status.APPROVED,
+        decided_at=NOW - datetime.timedelta(days=30),
+    )
+    ReportedValueFactory(report=report, indicator=Indicator.objects.get(), value=1000)
+
+    assert slugs(organisation) == ["member", "pledger", "reporter", "achiever"]
+
+
+def test_the_milestone_costs_one_query_still(organisation, django_assert_num_queries):
+    complete_pledge(organisation=organisation, approved=True, status=Pledge.Status.WITHDRAWN)
+
+    with django_assert_num_queries(1):
+        earned = badges.organisation_badges(organisation)
+
+    assert [b.slug for b in earned] == ["member", "pledger"]
+    assert str(earned[1].description) == "Had its first pledge approved."
