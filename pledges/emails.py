@@ -5,15 +5,16 @@ from the background tasks in pledges/tasks.py."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from members.moderation import moderator_addresses
 from pledges.models import Pledge, PledgeTransition
 
-MODERATORS_GROUP = "Moderators"
+# A moderator's decisions (the same values for pledges and reports).
+DECISIONS = (Pledge.Status.APPROVED, Pledge.Status.CHANGES_REQUESTED, Pledge.Status.REJECTED)
 
 
 def team_addresses(pledge: Pledge) -> list[str]:
@@ -21,14 +22,6 @@ def team_addresses(pledge: Pledge) -> list[str]:
     return sorted(
         pledge.organisation.team.filter(user__is_active=True).values_list("user__email", flat=True)
     )
-
-
-def moderator_addresses() -> list[str]:
-    """MODERATORS_EMAIL plus active staff in the Moderators group."""
-    users = get_user_model().objects.filter(
-        is_active=True, is_staff=True, groups__name=MODERATORS_GROUP
-    )
-    return sorted(set(settings.MODERATORS_EMAIL) | set(users.values_list("email", flat=True)))
 
 
 def _send(template: str, recipients: list[str], context: dict) -> int:
@@ -46,11 +39,31 @@ def _send(template: str, recipients: list[str], context: dict) -> int:
     return message.send()
 
 
-def _urls(pledge: Pledge) -> dict[str, str]:
+def _manage_target(step: PledgeTransition) -> tuple[str, dict]:
+    """Where the team acts on a decision: the report to correct, the proposed
+    changes sent back (a revision row of their own), or the pledge."""
+    pledge = step.pledge
+    kwargs = {"slug": pledge.organisation.slug, "pk": pledge.pk}
+    if step.to_status != Pledge.Status.CHANGES_REQUESTED:
+        return "pledges:manage", kwargs
+    if step.report_id:
+        return "pledges:report_edit", {**kwargs, "report_pk": step.report_id}
+    if step.on_revision:
+        revision = Pledge.objects.filter(revision_of=pledge).only("pk").first()
+        if revision is not None:
+            return "pledges:manage", {**kwargs, "pk": revision.pk}
+    return "pledges:manage", kwargs
+
+
+def _urls(pledge: Pledge, step: PledgeTransition | None = None) -> dict[str, str]:
+    name, kwargs = (
+        _manage_target(step)
+        if step is not None
+        else ("pledges:manage", {"slug": pledge.organisation.slug, "pk": pledge.pk})
+    )
     with translation.override(settings.LANGUAGE_CODE):
         return {
-            "manage_url": settings.SITE_URL
-            + reverse("pledges:manage", kwargs={"slug": pledge.organisation.slug, "pk": pledge.pk}),
+            "manage_url": settings.SITE_URL + reverse(name, kwargs=kwargs),
             "public_url": settings.SITE_URL + pledge.get_absolute_url(),
             "admin_url": settings.SITE_URL
             + reverse("admin:pledges_pledge_changelist")
@@ -64,12 +77,14 @@ def _urls(pledge: Pledge) -> dict[str, str]:
 def transition_email(step: PledgeTransition) -> int:
     """Tell moderators when something is submitted, and the team about every decision."""
     pledge = step.pledge
-    context = {"step": step, "pledge": pledge, "report": step.report, **_urls(pledge)}
+    context = {"step": step, "pledge": pledge, "report": step.report, **_urls(pledge, step)}
     if step.to_status == Pledge.Status.SUBMITTED:
         return _send("submitted", moderator_addresses(), context)
-    if step.from_status == Pledge.Status.SUBMITTED:  # a moderator's decision
+    if step.from_status == Pledge.Status.SUBMITTED and step.to_status in DECISIONS:
         return _send("decision", team_addresses(pledge), context)
-    return 0  # the team's own steps (drafting, withdrawing): nothing to tell
+    # The team's own steps (drafting, withdrawing, discarding proposed changes,
+    # even while submitted) and the portal's (inactive): nothing to tell.
+    return 0
 
 
 def reminder_email(pledge: Pledge, *, overdue: bool, due_at) -> int:
