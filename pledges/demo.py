@@ -347,6 +347,12 @@ def _create_all(batch, pillars, editor, moderator, editor_org_id) -> None:
             )
             step.when = when
             steps.append(step)
+        if pledge.inactive_since is not None:  # the daily reminders' own step
+            step = PledgeTransition(
+                pledge=pledge, from_status=S.APPROVED, to_status=PledgeTransition.Step.INACTIVE
+            )
+            step.when = pledge.inactive_since
+            steps.append(step)
         for report_plan in plan["reports"]:
             decided = report_plan["status"] != ProgressReport.Status.SUBMITTED
             reports.append(
@@ -405,9 +411,12 @@ def _create_all(batch, pillars, editor, moderator, editor_org_id) -> None:
             revision.summary += " We now also cover a second region."
             revision.status = S.SUBMITTED
             revision.save(update_fields=["summary", "status"])
-            step = PledgeTransition.objects.create(
+            PledgeTransition.objects.create(
                 pledge=pledge, from_status=S.DRAFT, to_status=S.SUBMITTED, on_revision=True
             )
             recently = TODAY - datetime.timedelta(days=3)
-            PledgeTransition.objects.filter(pk=step.pk).update(created_at=recently)
+            # Opened and submitted "recently" (pledge_revise recorded the opening).
+            PledgeTransition.objects.filter(pledge=pledge, on_revision=True).update(
+                created_at=recently
+            )
             Pledge.objects.filter(pk=revision.pk).update(created_at=recently, updated_at=recently)

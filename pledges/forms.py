@@ -98,12 +98,16 @@ class PledgeForm(forms.ModelForm):
 
 
 class InitiativeForm(forms.ModelForm):
+    """An initiative; a draft one needs only its title. Pillars, countries (or
+    EU-wide) and an indicator are needed to submit the pledge
+    (services.submission_problems), and what is entered is always checked."""
+
     pillars = forms.ModelMultipleChoiceField(
         label=_("Pillars"),
         queryset=Pillar.objects.in_order(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Choose at least one."),
-        error_messages={"required": _("Choose at least one pillar.")},
     )
     countries = forms.MultipleChoiceField(
         label=_("Countries"),
@@ -148,7 +152,9 @@ class InitiativeForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Needed unless "EU-wide" is ticked: not marked "optional".
+        # Needed to submit (countries unless "EU-wide" is ticked), though a draft
+        # may leave them empty: not marked "optional".
+        self.fields["pillars"].needed = True
         self.fields["countries"].needed = True
         _style(self)
 
@@ -156,8 +162,6 @@ class InitiativeForm(forms.ModelForm):
         data = super().clean()
         if data.get("eu_wide"):
             data["countries"] = []
-        elif not data.get("countries") and "countries" not in self.errors:
-            self.add_error("countries", _("Choose at least one country, or tick “EU-wide”."))
         return data
 
 
@@ -207,11 +211,11 @@ IndicatorFormSet = forms.inlineformset_factory(
     Indicator,
     form=IndicatorForm,
     formset=BaseIndicatorFormSet,
-    extra=2,
+    # No minimum: a draft initiative may have no indicator yet (submitting
+    # needs one, services.submission_problems). Three empty rows to fill.
+    extra=3,
     max_num=20,
     validate_max=True,
-    min_num=1,
-    validate_min=True,
     can_delete=True,
 )
 

@@ -326,7 +326,15 @@ class ReportedValue(models.Model):
 
 
 class PledgeTransition(models.Model):
-    """One step of a pledge's (or its report's) workflow: who, when, why."""
+    """One step of a pledge's (or its report's) workflow: who, when, why. The
+    actor is empty for the portal's own steps (a pledge marked inactive)."""
+
+    class Step(models.TextChoices):
+        """Steps that are not a status of the pledge or report row itself."""
+
+        INACTIVE = "inactive", _("Inactive")
+        ACTIVE_AGAIN = "active", _("Active again")
+        DISCARDED = "discarded", _("Discarded")
 
     pledge = models.ForeignKey(
         Pledge, on_delete=models.CASCADE, related_name="transitions", verbose_name=_("pledge")
@@ -366,11 +374,12 @@ class PledgeTransition(models.Model):
         return f"{self.from_status or '—'} → {self.to_status}"
 
     def _label(self, status: str) -> str:
-        choices = ProgressReport.Status if self.report_id else Pledge.Status
-        try:
-            return str(choices(status).label)
-        except ValueError:
-            return status
+        for choices in (ProgressReport.Status if self.report_id else Pledge.Status, self.Step):
+            try:
+                return str(choices(status).label)
+            except ValueError:
+                continue
+        return status
 
     @property
     def from_label(self) -> str:

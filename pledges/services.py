@@ -160,8 +160,9 @@ def initiative_delete(*, initiative: Initiative) -> None:
 
 
 @transaction.atomic
-def pledge_delete(*, pledge: Pledge) -> None:
-    """Discard a draft that was never submitted, or an unsubmitted revision."""
+def pledge_delete(*, pledge: Pledge, actor: User | None = None) -> None:
+    """Discard a draft that was never submitted (its history goes with it), or
+    unsubmitted proposed changes (the approved pledge's history records it)."""
     if pledge.status != S.DRAFT and not (pledge.is_revision and pledge.is_editable):
         raise WorkflowError(_("Only drafts and proposed changes can be deleted."))
     if (
@@ -169,14 +170,37 @@ def pledge_delete(*, pledge: Pledge) -> None:
         and pledge.transitions.exclude(from_status="", to_status=S.DRAFT).exists()
     ):
         raise WorkflowError(_("A pledge that was submitted is withdrawn, not deleted."))
+    if pledge.is_revision:
+        _record(
+            pledge=pledge.revision_of,
+            from_status=pledge.status,
+            to_status=PledgeTransition.Step.DISCARDED,
+            actor=actor,
+            on_revision=True,
+        )
     pledge.delete()
 
 
 # --- Submission -----------------------------------------------------------
 
 
+def initiative_gaps(initiative: Initiative) -> list[str]:
+    """What a draft initiative still lacks for its pledge to be submitted:
+    "pillar", "countries" (or EU-wide), "indicator". Drafts may lack them all;
+    reads the initiative's pillars and indicators (prefetch them)."""
+    gaps = []
+    if not initiative.pillars.all():
+        gaps.append("pillar")
+    if not initiative.countries and not initiative.eu_wide:
+        gaps.append("countries")
+    if not initiative.indicators.all():
+        gaps.append("indicator")
+    return gaps
+
+
 def submission_problems(pledge: Pledge) -> list[str]:
-    """What keeps the pledge from being submitted, in words an editor understands.
+    """What keeps the pledge from being submitted, in words an editor understands,
+    initiative by initiative.
 
     Reads ``pledge.initiatives`` with pillars and indicators (prefetch them)."""
     problems = []
@@ -192,16 +216,17 @@ def submission_problems(pledge: Pledge) -> list[str]:
     if not initiatives:
         problems.append(_("Add at least one initiative."))
     for initiative in initiatives:
-        if not initiative.pillars.all():
+        gaps = initiative_gaps(initiative)
+        if "pillar" in gaps:
             problems.append(
                 _("Choose a pillar for the initiative “%(title)s”.") % {"title": initiative.title}
             )
-        if not initiative.countries and not initiative.eu_wide:
+        if "countries" in gaps:
             problems.append(
                 _("Choose the countries (or EU-wide) of the initiative “%(title)s”.")
                 % {"title": initiative.title}
             )
-        if not initiative.indicators.all():
+        if "indicator" in gaps:
             problems.append(
                 _("Add an indicator with a target to the initiative “%(title)s”.")
                 % {"title": initiative.title}
@@ -381,7 +406,15 @@ def pledge_withdraw(*, pledge: Pledge, actor: User, message: str = "") -> Pledge
             _("A pledge that is “%(status)s” cannot be withdrawn.")
             % {"status": pledge.get_status_display()}
         )
-    Pledge.objects.filter(revision_of=pledge).delete()
+    for revision in Pledge.objects.filter(revision_of=pledge).only("pk", "status"):
+        _record(
+            pledge=pledge,
+            from_status=revision.status,
+            to_status=PledgeTransition.Step.DISCARDED,
+            actor=actor,
+            on_revision=True,
+        )
+        revision.delete()
     old = pledge.status
     pledge.status = S.WITHDRAWN
     pledge.save(update_fields=["status", "updated_at"])
@@ -421,6 +454,7 @@ def pledge_revise(*, pledge: Pledge, actor: User) -> Pledge:
         **{name: getattr(pledge, name) for name in PLEDGE_CONTENT},
     )
     revision.partners.set(pledge.partners.all())
+    _record(pledge=pledge, from_status="", to_status=S.DRAFT, actor=actor, on_revision=True)
     for initiative in pledge.initiatives.prefetch_related("pillars", "indicators"):
         copy = Initiative.objects.create(
             pledge=revision,
@@ -501,9 +535,10 @@ def report_resubmit(
     values: Mapping[int, int | None],
 ) -> ProgressReport:
     """Correct a report the moderators sent back, and submit it again."""
-    report = ProgressReport.objects.select_for_update().get(pk=report.pk)
+    report = ProgressReport.objects.select_for_update().select_related("pledge").get(pk=report.pk)
     if report.status != R.CHANGES_REQUESTED:
         raise WorkflowError(_("Only reports with changes requested can be edited."))
+    _require_accepts_reports(report.pledge)
     if period_end < period_start:
         raise WorkflowError(_("The period must end after it starts."))
     report.period_start, report.period_end = period_start, period_end
@@ -522,6 +557,16 @@ def report_resubmit(
     return report
 
 
+def _require_accepts_reports(pledge: Pledge) -> None:
+    """Reports count only on public pledges: one withdrawn (or otherwise closed)
+    since the report was written takes no more corrections or decisions."""
+    if not pledge.accepts_reports:
+        raise WorkflowError(
+            _("The pledge is “%(status)s”: its progress reports can no longer be changed.")
+            % {"status": pledge.get_status_display()}
+        )
+
+
 def _decide_report(
     report: ProgressReport, to_status: str, actor: User, message: str, now
 ) -> ProgressReport:
@@ -531,6 +576,7 @@ def _decide_report(
             _("Only submitted reports can be decided; this one is “%(status)s”.")
             % {"status": report.get_status_display()}
         )
+    _require_accepts_reports(report.pledge)
     report.status = to_status
     report.decided_at = now
     report.save(update_fields=["status", "decided_at"])
@@ -552,6 +598,13 @@ def report_approve(
     """Count a report: its values add to the totals; the pledge is active again."""
     now = now or timezone.now()
     report = _decide_report(report, R.APPROVED, actor, message, now)
+    if report.pledge.inactive_since is not None:
+        _record(
+            pledge=report.pledge,
+            from_status=PledgeTransition.Step.INACTIVE,
+            to_status=PledgeTransition.Step.ACTIVE_AGAIN,
+            actor=actor,
+        )
     Pledge.objects.filter(pk=report.pledge_id).update(
         last_report_approved_at=now, inactive_since=None, report_reminder_sent_at=None
     )
@@ -610,7 +663,14 @@ def reminders_run(*, now: datetime.datetime) -> dict[str, Any]:
     for pledge in pledges.iterator(chunk_size=500):
         base = pledge.last_report_approved_at or pledge.approved_at
         if pledge.inactive_since is None and now >= add_months(base, INACTIVE_AFTER_MONTHS):
-            Pledge.objects.filter(pk=pledge.pk).update(inactive_since=now)
+            with transaction.atomic():
+                Pledge.objects.filter(pk=pledge.pk).update(inactive_since=now)
+                _record(
+                    pledge=pledge,
+                    from_status=S.APPROVED,
+                    to_status=PledgeTransition.Step.INACTIVE,
+                    actor=None,  # the portal's own step
+                )
             done["inactive"].append(pledge.pk)
         due = add_months(base, REPORT_EVERY_MONTHS)
         last = pledge.report_reminder_sent_at

@@ -66,6 +66,29 @@ def _body_context(pledge: Pledge, *, show_all_reports: bool) -> dict:
     }
 
 
+def _pledge_page(
+    request: HttpRequest, pledge: Pledge, *, team: bool, preview: bool = False
+) -> pledge_pages.PledgePage:
+    """The public pledge page's content, for the page itself and for the editors'
+    preview (the same partial, so the two cannot drift apart). The team also sees
+    its workflow history and a link to manage the pledge, but not in the preview."""
+    context = _body_context(pledge, show_all_reports=team and not preview)
+    context |= {
+        "is_team": team and not preview,
+        "preview": preview,
+        "badges": badges.organisation_badges(pledge.organisation),
+        "transitions": queries.transitions_for(pledge.revision_of or pledge)
+        if team and not preview
+        else [],
+    }
+    title = f"{_('Preview')}: {pledge.title}" if preview else pledge.title
+    return pledge_pages.PledgePage(
+        title=title,
+        description=truncatewords(pledge.summary, 30),
+        content=render_to_string("pledges/detail.html#content", context, request=request),
+    )
+
+
 # --- Public -------------------------------------------------------------------
 
 
@@ -85,17 +108,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     team = is_team(request.user, pledge)
     if not pledge.is_public and not (team or can_see_unpublished(request.user, pledge)):
         raise Http404
-    context = _body_context(pledge, show_all_reports=team)
-    context |= {
-        "is_team": team,
-        "badges": badges.organisation_badges(pledge.organisation),
-        "transitions": queries.transitions_for(pledge) if team else [],
-    }
-    page = pledge_pages.PledgePage(
-        title=pledge.title,
-        description=truncatewords(pledge.summary, 30),
-        content=render_to_string("pledges/detail.html#content", context, request=request),
-    )
+    page = _pledge_page(request, pledge, team=team)
     if cache_key is not None and pledge.is_public:
         pledge_pages.remember(cache_key, generation, page)
     return render(request, "pledges/detail.html", {"page": page})
@@ -209,6 +222,8 @@ def manage(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             report_messages[step.report_id] = step.message
     for report in context["reports"]:
         report.moderator_message = report_messages.get(report.pk, "")
+    for item in context["initiatives"]:  # what each draft initiative still lacks
+        item["gaps"] = services.initiative_gaps(item["initiative"]) if pledge.is_editable else []
     if pledge.is_revision:
         page_title = _("Proposed changes: %(title)s") % {"title": pledge.title}
     else:
@@ -325,9 +340,9 @@ def initiative_delete(request: HttpRequest, slug: str, pk: int, initiative_pk: i
 def preview(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     pledge, organisation, _membership = pledge_for_editor(request.user, slug, pk)
     pledge = queries.pledge_with_content().get(pk=pledge.pk)
-    context = _body_context(pledge, show_all_reports=False)
-    context |= {"organisation": organisation, "badges": badges.organisation_badges(organisation)}
-    return render(request, "pledges/manage/preview.html", context)
+    pledge.organisation = organisation
+    page = _pledge_page(request, pledge, team=True, preview=True)
+    return render(request, "pledges/detail.html", {"page": page})
 
 
 @login_required
@@ -394,7 +409,7 @@ def delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     public = pledge.revision_of
     if request.method == "POST":
         try:
-            services.pledge_delete(pledge=pledge)
+            services.pledge_delete(pledge=pledge, actor=request.user)
         except WorkflowError as exc:
             messages.error(request, str(exc))
             return redirect(_manage_url(pledge))
@@ -495,6 +510,9 @@ def report_edit(request: HttpRequest, slug: str, pk: int, report_pk: int) -> Htt
     if report.status != ProgressReport.Status.CHANGES_REQUESTED:
         messages.error(request, _("Only reports with changes requested can be edited."))
         return redirect(_manage_url(pledge))
+    if not pledge.accepts_reports:
+        messages.error(request, _("Progress can only be reported on approved pledges."))
+        return redirect(_manage_url(pledge))
     report.moderator_message = (
         report.transitions.exclude(message="")
         .order_by("-created_at", "-pk")
@@ -504,9 +522,15 @@ def report_edit(request: HttpRequest, slug: str, pk: int, report_pk: int) -> Htt
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in ReportForm.Meta.fields}
         report.refresh_from_db()  # the form wrote its values onto the instance
-        services.report_resubmit(report=report, actor=request.user, values=form.values(), **fields)
-        messages.success(request, _("Report submitted again."))
-        return redirect(_manage_url(pledge))
+        try:
+            services.report_resubmit(
+                report=report, actor=request.user, values=form.values(), **fields
+            )
+        except WorkflowError as exc:  # e.g. the pledge was withdrawn meanwhile
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Report submitted again."))
+            return redirect(_manage_url(pledge))
     return render(
         request,
         "pledges/manage/report_form.html",

@@ -1,10 +1,15 @@
 """The pledge editor, as the organisation's editors use it."""
 
+import re
+
 import pytest
+from django.contrib.messages import get_messages
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from pledges.models import Indicator, Initiative, Pledge, PledgeTransition, ProgressReport
+from pledges.services import WorkflowError
 from tests.factories import OrganisationFactory
 from tests.pledges.factories import (
     IndicatorFactory,
@@ -42,7 +47,7 @@ def initiative_data(**overrides):
         "link": "https://clubs.example.org/",
         "indicators-TOTAL_FORMS": "3",
         "indicators-INITIAL_FORMS": "0",
-        "indicators-MIN_NUM_FORMS": "1",
+        "indicators-MIN_NUM_FORMS": "0",
         "indicators-MAX_NUM_FORMS": "20",
         "indicators-0-kind": "people-reached",
         "indicators-0-custom_name": "",
@@ -225,9 +230,8 @@ def test_eu_wide_replaces_countries(editor_client, organisation):
 @pytest.mark.parametrize(
     ("overrides", "where", "message"),
     [
-        ({"pillars": None}, "pillars", "Choose at least one pillar."),
-        ({"countries": None}, "countries", "Choose at least one country"),
         ({"countries": ["US"]}, "countries", "Select a valid choice"),
+        ({"pillars": ["999999"]}, "pillars", "Select a valid choice"),
         ({"link": "not a link"}, "link", "Enter a valid URL."),
         ({"link": "javascript:alert(1)"}, "link", "Enter a valid URL."),
         ({"title": ""}, "title", "This field is required."),
@@ -266,19 +270,97 @@ def test_bad_initiative_input_is_explained_next_to_the_field(
     assert Indicator.objects.count() == 0
 
 
-def test_an_initiative_needs_an_indicator(editor_client, organisation):
+def test_a_draft_initiative_needs_only_its_title(editor_client, organisation):
+    pledge = PledgeFactory(organisation=organisation)
+    data = {
+        "title": "Half an idea",
+        "indicators-TOTAL_FORMS": "3",
+        "indicators-INITIAL_FORMS": "0",
+        "indicators-MIN_NUM_FORMS": "0",
+        "indicators-MAX_NUM_FORMS": "20",
+    }
+
+    response = editor_client.post(u("pledges:initiative_create", organisation, pk=pledge.pk), data)
+
+    assert response.status_code == 302
+    assert response["Location"] == u("pledges:manage", organisation, pk=pledge.pk)
+    initiative = Initiative.objects.get()
+    assert (initiative.title, initiative.countries, initiative.eu_wide) == (
+        "Half an idea",
+        [],
+        False,
+    )
+    assert list(initiative.pillars.all()) == []
+    assert Indicator.objects.count() == 0
+
+
+def test_a_draft_initiative_keeps_what_was_entered_valid(editor_client, organisation):
     pledge = PledgeFactory(organisation=organisation)
     data = initiative_data(
-        pillars=pillar_ids("education"),
-        **{"indicators-0-kind": "", "indicators-0-target": "", "indicators-1-kind": ""},
-        **{"indicators-1-custom_name": "", "indicators-1-target": ""},
+        pillars=None,
+        countries=None,
+        **{"indicators-0-target": "0", "indicators-1-kind": "", "indicators-1-custom_name": ""},
+        **{"indicators-1-target": ""},
     )
 
     response = editor_client.post(u("pledges:initiative_create", organisation, pk=pledge.pk), data)
 
     assert response.status_code == 200
-    assert "Please submit at least 1 form." in str(response.context["formset"].non_form_errors())
+    assert response.context["form"].errors == {}
+    assert response.context["formset"].forms[0].errors == {
+        "target": ["Ensure this value is greater than or equal to 1."]
+    }
     assert Initiative.objects.count() == 0
+
+
+def test_the_initiative_form_shows_three_empty_indicator_rows(editor_client, organisation):
+    pledge = PledgeFactory(organisation=organisation)
+
+    response = editor_client.get(u("pledges:initiative_create", organisation, pk=pledge.pk))
+
+    assert len(response.context["formset"].forms) == 3
+    # Description, groups, types, mode and link, and each row's custom name; not
+    # pillars or countries, which submitting needs.
+    assert response.text.count("(optional)") == 5 + 3
+    assert "Pillars <span" not in response.text
+    assert "Countries <span" not in response.text
+
+
+def test_the_manage_page_says_what_each_initiative_lacks(editor_client, organisation):
+    pledge = complete_pledge(organisation=organisation, title="Clubs for all")
+    InitiativeFactory(pledge=pledge, title="Half an idea", countries=[]).pillars.clear()
+
+    response = editor_client.get(u("pledges:manage", organisation, pk=pledge.pk))
+
+    assert response.context["problems"] == [
+        "Choose a pillar for the initiative “Half an idea”.",
+        "Choose the countries (or EU-wide) of the initiative “Half an idea”.",
+        "Add an indicator with a target to the initiative “Half an idea”.",
+    ]
+    assert [(i["initiative"].title, i["gaps"]) for i in response.context["initiatives"]] == [
+        (pledge.initiatives.first().title, []),
+        ("Half an idea", ["pillar", "countries", "indicator"]),
+    ]
+    assert response.text.count("Still needed before you can submit:") == 1
+    assert "its countries, or “EU-wide”" in response.text
+
+
+def test_an_incomplete_initiative_keeps_the_pledge_from_being_submitted(
+    editor_client, organisation
+):
+    pledge = PledgeFactory(organisation=organisation)
+    InitiativeFactory(pledge=pledge, title="Half an idea")
+
+    response = editor_client.post(u("pledges:submit", organisation, pk=pledge.pk), DECLARATION)
+
+    assert response.status_code == 200
+    assert response.context["problems"] == [
+        "Add an indicator with a target to the initiative “Half an idea”."
+    ]
+    assert response.context["error"] == (
+        "Add an indicator with a target to the initiative “Half an idea”."
+    )
+    assert Pledge.objects.get().status == "draft"
 
 
 def test_an_editor_changes_and_removes_indicators(editor_client, organisation):
@@ -399,9 +481,33 @@ def test_the_preview_renders_the_public_body_in_constant_queries(
     with django_assert_max_num_queries(16):
         response = editor_client.get(u("pledges:preview", organisation, pk=pledge.pk))
 
-    assert "pledges/includes/pledge_body.html" in [t.name for t in response.templates]
+    assert "pledges/detail.html" in [t.name for t in response.templates]
     assert "This is how the public will see the pledge" in response.text
     assert response.text.count("Target 77") == count
+
+
+def _without(pattern, html):
+    return re.sub(pattern, "", html, flags=re.DOTALL)
+
+
+BANNER = r'<div class="portal-message portal-message--info portal-pledge-banner".*?</div>\s*'
+SHARE = r'<section class="portal-share".*?</section>'  # who shares differs, not what
+
+
+def test_the_preview_is_the_public_page_with_a_banner(editor_client, organisation):
+    pledge = complete_pledge(organisation=organisation, approved=True)
+
+    preview = editor_client.get(u("pledges:preview", organisation, pk=pledge.pk))
+    public = Client().get(reverse("pledges:detail", kwargs={"pk": pledge.pk}))  # anonymous
+
+    preview_content = preview.context["page"].content
+    public_content = public.context["page"].content
+    assert 'class="portal-pledge-layout"' in preview_content
+    assert "Share this pledge" in preview_content
+    assert "Manage this pledge" not in preview_content
+    assert "Workflow history" not in preview_content
+    assert _without(SHARE, _without(BANNER, preview_content)) == _without(SHARE, public_content)
+    assert preview.context["page"].title == f"Preview: {pledge.title}"
 
 
 # --- Submitting ---------------------------------------------------------------------
@@ -665,6 +771,47 @@ def test_a_report_sent_back_is_corrected_and_resubmitted(editor_client, organisa
     report.refresh_from_db()
     assert (report.status, report.narrative) == ("submitted", "40 schools.")
     assert [v.value for v in report.values.all()] == [77]
+
+
+def test_a_report_on_a_withdrawn_pledge_cannot_be_resubmitted(editor_client, organisation):
+    pledge = complete_pledge(organisation=organisation, status="withdrawn")
+    report = ProgressReportFactory(pledge=pledge, status="changes-requested", narrative="Old")
+    url = u("pledges:report_edit", organisation, pk=pledge.pk, report_pk=report.pk)
+
+    page = editor_client.get(url)
+    response = editor_client.post(url, report_data(Indicator.objects.get(), narrative="New"))
+
+    assert (
+        page["Location"] == response["Location"] == u("pledges:manage", organisation, pk=pledge.pk)
+    )
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "Progress can only be reported on approved pledges.",
+        "Progress can only be reported on approved pledges.",
+    ]
+    report.refresh_from_db()
+    assert (report.status, report.narrative) == ("changes-requested", "Old")
+
+
+def test_a_refused_resubmission_is_explained_on_the_form(editor_client, organisation, monkeypatch):
+    pledge = complete_pledge(organisation=organisation, approved=True)
+    report = ProgressReportFactory(pledge=pledge, status="changes-requested", narrative="Old")
+    url = u("pledges:report_edit", organisation, pk=pledge.pk, report_pk=report.pk)
+
+    def withdrawn_meanwhile(**kwargs):
+        raise WorkflowError(
+            "The pledge is “Withdrawn”: its progress reports can no longer be changed."
+        )
+
+    monkeypatch.setattr("pledges.services.report_resubmit", withdrawn_meanwhile)
+
+    response = editor_client.post(url, report_data(Indicator.objects.get(), narrative="New"))
+
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [
+        "The pledge is “Withdrawn”: its progress reports can no longer be changed."
+    ]
+    assert 'value="https://clubs.example.org/report"' in response.text  # what was typed
+    assert ProgressReport.objects.get().narrative == "Old"
 
 
 def test_a_submitted_report_cannot_be_edited(editor_client, organisation):

@@ -477,3 +477,97 @@ def test_it_ignores_pledges_that_are_not_approved_for_reminders():
 
     assert done == {"reminded": [], "inactive": []}
     assert mail.outbox == []
+
+
+# --- Reports on pledges that no longer take them ----------------------------------
+
+
+def _resubmit(report, editor, indicator):
+    return services.report_resubmit(
+        report=report,
+        actor=editor,
+        period_start=datetime.date(2026, 1, 1),
+        period_end=datetime.date(2026, 6, 30),
+        narrative="Corrected.",
+        values={indicator.pk: 12},
+    )
+
+
+@pytest.mark.parametrize("status", [S.WITHDRAWN, S.REJECTED])
+def test_a_report_on_a_pledge_closed_since_cannot_be_resubmitted(status, editor):
+    pledge = complete_pledge(status=status, approved_at=APPROVED_AT)
+    report = ProgressReportFactory(pledge=pledge, status=ProgressReport.Status.CHANGES_REQUESTED)
+
+    with pytest.raises(WorkflowError) as refused:
+        _resubmit(report, editor, Indicator.objects.get())
+
+    assert str(refused.value) == (
+        f"The pledge is “{pledge.get_status_display()}”: its progress reports can no longer "
+        "be changed."
+    )
+    assert ProgressReport.objects.get().status == ProgressReport.Status.CHANGES_REQUESTED
+    assert PledgeTransition.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "decide",
+    [
+        lambda report, who: services.report_approve(report=report, actor=who),
+        lambda report, who: services.report_request_changes(report=report, actor=who, message="?"),
+        lambda report, who: services.report_reject(report=report, actor=who, message="No."),
+    ],
+    ids=["approve", "request-changes", "reject"],
+)
+def test_a_report_on_a_withdrawn_pledge_cannot_be_decided(decide, editor, moderator):
+    pledge = complete_pledge(organisation=editor.organisations.get(), approved=True)
+    report = _report(pledge, editor, {Indicator.objects.get().pk: 10})
+    services.pledge_withdraw(pledge=pledge, actor=editor)
+    mail.outbox.clear()
+
+    with pytest.raises(WorkflowError, match="“Withdrawn”: its progress reports can no longer"):
+        decide(report, moderator)
+
+    report.refresh_from_db()
+    assert (report.status, report.decided_at) == (ProgressReport.Status.SUBMITTED, None)
+    assert Pledge.objects.get().last_report_approved_at is None
+    assert mail.outbox == []
+
+
+def test_a_report_on_a_completed_pledge_can_still_be_decided(editor, moderator):
+    pledge = complete_pledge(organisation=editor.organisations.get(), approved=True)
+    report = _report(pledge, editor, {Indicator.objects.get().pk: 10})
+    services.pledge_complete(pledge=pledge, actor=editor)
+
+    services.report_approve(report=report, actor=moderator, now=NOW)
+
+    assert ProgressReport.objects.get().status == ProgressReport.Status.APPROVED
+
+
+# --- Drafts with unfinished initiatives -------------------------------------------
+
+
+def test_an_initiative_with_only_a_title_lacks_pillar_countries_and_indicator():
+    initiative = InitiativeFactory(title="Half an idea", countries=[])
+    initiative.pillars.clear()
+    eu_wide = InitiativeFactory(countries=[], eu_wide=True)
+    IndicatorFactory(initiative=eu_wide)
+
+    assert services.initiative_gaps(initiative) == ["pillar", "countries", "indicator"]
+    assert services.initiative_gaps(eu_wide) == []
+
+
+def test_submitting_lists_what_each_initiative_lacks(editor):
+    pledge = complete_pledge(organisation=editor.organisations.get())
+    InitiativeFactory(pledge=pledge, title="No indicator")
+    InitiativeFactory(pledge=pledge, title="Nowhere", countries=[])
+    IndicatorFactory(initiative=Initiative.objects.get(title="Nowhere"))
+
+    with pytest.raises(WorkflowError) as refused:
+        services.pledge_submit(pledge=pledge, actor=editor, declaration=True)
+
+    assert str(refused.value) == (
+        "Add an indicator with a target to the initiative “No indicator”. "
+        "Choose the countries (or EU-wide) of the initiative “Nowhere”."
+    )
+    assert Pledge.objects.get().status == S.DRAFT
+    assert steps(pledge) == []
