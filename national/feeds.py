@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
@@ -40,17 +41,13 @@ class CountryFeed(Feed):
         coalition = queries.NationalCoalition.objects.filter(country=code).first()
         if coalition is not None:
             return coalition.get_absolute_url()
-        return queries.viewer_url(code) or queries.safe_reverse("national:index")
+        return queries.viewer_url(code)
 
     def items(self, code: str):
         entries = queries.country_feed_entries(code)
-        # A pledge links to its own page once the pledges app has one, else to the
-        # viewer filtered to this country (item_link only sees the entry).
-        fallback = queries.viewer_url(code) or queries.safe_reverse("national:index")
         for entry in entries:
-            if isinstance(entry, Pledge):
-                page = queries.safe_reverse("pledges:detail", kwargs={"pk": entry.pk})
-                entry.feed_link = page or f"{fallback}#pledge-{entry.pk}"
+            if isinstance(entry, Pledge):  # item_link only sees the entry
+                entry.feed_link = reverse("pledges:detail", kwargs={"pk": entry.pk})
         return entries
 
     def item_title(self, entry) -> str:

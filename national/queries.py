@@ -8,7 +8,7 @@ from itertools import chain
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.http import urlencode
 
 from coalition.demo import MEMBER_STATES
@@ -18,15 +18,6 @@ from pledges.filters import PledgeViewerFilter
 from pledges.models import Pledge
 
 LATEST_PER_KIND = 3
-
-
-def safe_reverse(name: str, *, kwargs: dict | None = None, query: str = "") -> str | None:
-    """The URL of a page another app may not provide yet, or None."""
-    try:
-        url = reverse(name, kwargs=kwargs)
-    except NoReverseMatch:
-        return None
-    return f"{url}?{query}" if query else url
 
 
 def active_pledges_filter(country: str) -> dict[str, list[str]]:

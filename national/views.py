@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import Case, F, IntegerField, Q, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -74,12 +75,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "coalition": coalition,
             "partners": [
-                (
-                    partner,
-                    queries.safe_reverse(
-                        "members:organisation_detail", kwargs={"slug": partner.slug}
-                    ),
-                )
+                (partner, reverse("members:organisation_detail", kwargs={"slug": partner.slug}))
                 for partner in coalition.partners.all()
             ],
             "latest_by_kind": [
