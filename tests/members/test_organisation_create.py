@@ -1,8 +1,10 @@
 import pytest
+from allauth.account.models import EmailAddress
+from django.core import mail
 from django.urls import reverse
 
 from members.models import JoinRequest, Organisation, TeamMembership
-from tests.members.factories import OrganisationFactory, VerifiedUserFactory
+from tests.members.factories import OrganisationFactory, UserFactory, VerifiedUserFactory
 from tests.members.images import upload
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +34,24 @@ def test_it_sends_anonymous_visitors_to_log_in(client):
 
     assert response.status_code == 302
     assert response["Location"].startswith("/en/accounts/login/")
+
+
+def test_it_refuses_a_user_who_has_not_verified_their_email(client):
+    unverified = UserFactory(email="unverified@example.pt")
+    EmailAddress.objects.create(user=unverified, email=unverified.email, verified=False)
+    client.force_login(unverified)
+
+    page = client.get(URL)
+    response = client.post(URL, VALID)
+
+    # allauth's answer: a page that says to verify first (and re-sends the link).
+    assert page.status_code == response.status_code == 200
+    for answer in (page, response):
+        assert "account/verified_email_required.html" in [t.name for t in answer.templates]
+    assert {tuple(m.to) for m in mail.outbox} == {("unverified@example.pt",)}  # the link again
+    assert 'name="name"' not in page.content.decode()
+    assert Organisation.objects.count() == 0
+    assert not TeamMembership.objects.filter(user=unverified).exists()
 
 
 def test_it_shows_the_form(client, user):
