@@ -91,6 +91,7 @@ class QueueStatusFilter(admin.ChoicesFieldListFilter):
 
 
 class ReadOnlyInline(admin.TabularInline):
+    template = "pledges/admin/readonly_tabular.html"
     extra = 0
     can_delete = False
     show_change_link = False

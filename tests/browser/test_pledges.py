@@ -5,10 +5,10 @@ import datetime
 import re
 
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
 from members.models import TeamMembership
+from members.moderation import ensure_moderators_group
 from pledges.models import Pledge
 from tests.browser.conftest import assert_accessible
 from tests.factories import OrganisationFactory, UserFactory
@@ -24,10 +24,9 @@ def make_people():
     )
     editor = UserFactory(email="editor@codeclub.example.org")
     TeamMembership.objects.create(organisation=organisation, user=editor, role="editor")
+    # Staff in the real Moderators group: what moderation needs, not superuser.
     moderator = UserFactory(email="moderator@example.eu", is_staff=True)
-    group, _ = Group.objects.get_or_create(name="Moderators")
-    group.permissions.add(*Permission.objects.filter(content_type__app_label="pledges"))
-    moderator.groups.add(group)
+    moderator.groups.add(ensure_moderators_group())
     for user in (editor, moderator):
         EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return organisation
@@ -58,14 +57,31 @@ def add_initiative(page, title, pillar, country, kind, target):
     expect(page.get_by_text("The initiative is saved.")).to_be_visible()
 
 
-def decide(page, pledge_pk, decision, message=""):
-    page.goto(f"/en/admin/pledges/pledge/{pledge_pk}/change/")
+def open_queue(page, model, queue, title):
+    """From the admin's home page to the item in its queue, by clicking: the
+    queue opens on what was submitted."""
+    page.goto("/en/admin/")
+    expect(page.locator("h1")).to_have_text("Moderation and content")
+    assert_accessible(page)
+    page.locator(f"#content-main tr.model-{model}").get_by_role("link", name=queue).click()
+    expect(page).to_have_url(re.compile(r"\?status__exact=submitted$"))
+    assert_accessible(page)
+    page.locator("#result_list").get_by_role("link", name=title).click()
+    expect(page.locator("h1")).to_have_text(re.compile("^Change "))
+    assert_accessible(page)
+
+
+def decide(page, decision, message=""):
+    """On an item's admin page: Decide, then record the decision."""
     page.get_by_role("link", name="Decide: approve, request changes or reject").click()
+    expect(page.get_by_role("button", name="Record the decision")).to_be_visible()
+    assert_accessible(page)
     page.get_by_label(decision).check()
     if message:
         page.get_by_label("Message to the organisation").fill(message)
     page.get_by_role("button", name="Record the decision").click()
     expect(page.get_by_text("1 decision recorded.")).to_be_visible()
+    assert_accessible(page)
 
 
 def test_a_pledge_goes_from_draft_to_public_with_progress(browser, page, live_server):
@@ -121,27 +137,30 @@ def test_a_pledge_goes_from_draft_to_public_with_progress(browser, page, live_se
 
     # The moderator asks for changes in the admin.
     log_in(moderator, "moderator@example.eu")
-    moderator.goto("/en/admin/pledges/pledge/?status__exact=submitted")
-    expect(
-        moderator.get_by_role("link", name="Coding for every school in Flanders")
-    ).to_be_visible()
-    decide(moderator, pledge.pk, "Request changes", "Please raise the teacher target to 80.")
+    open_queue(moderator, "pledge", "Pledges", "Coding for every school in Flanders")
+    decide(moderator, "Request changes", "Please raise the teacher target to 80.")
 
     # The editor reads the message, fixes and resubmits.
     page.goto(f"/en/organisations/code-club-ghent/pledges/{pledge.pk}/")
     expect(page.get_by_text("Please raise the teacher target to 80.").first).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Edit “Teacher training”").click()
+    expect(page.locator("h1")).to_have_text("Edit the initiative")
+    assert_accessible(page)
     page.get_by_role("group", name="Indicator 1").get_by_label("Target").fill("80")
     page.get_by_role("button", name="Save the initiative").click()
+    expect(page.get_by_text("The initiative is saved.")).to_be_visible()
     page.get_by_role("link", name="Submit again").click()
+    expect(page.get_by_label("The pledge goes beyond")).to_be_visible()
+    assert_accessible(page)
     for label in ("The pledge goes beyond", "free of conditions", "measurable outcomes"):
         page.get_by_label(label).check()
     page.get_by_role("button", name="Submit for review").click()
     expect(page.get_by_text("Submitted. The moderators will review it")).to_be_visible()
 
     # The moderator approves: the pledge is public.
-    decide(moderator, pledge.pk, "Approve")
+    open_queue(moderator, "pledge", "Pledges", "Coding for every school in Flanders")
+    decide(moderator, "Approve")
     visitor = browser.new_context(base_url=live_server.url, locale="en-GB").new_page()
     visitor.goto(f"/en/pledges/{pledge.pk}/")
     expect(visitor.locator("h1")).to_have_text("Coding for every school in Flanders")
@@ -160,15 +179,15 @@ def test_a_pledge_goes_from_draft_to_public_with_progress(browser, page, live_se
     assert_accessible(page)
     page.get_by_role("button", name="Submit the report").click()
     expect(page.get_by_text("Report submitted.")).to_be_visible()
+    assert_accessible(page)
     visitor.reload()
     expect(visitor.get_by_text("not yet reported")).to_have_count(4)
 
-    report = pledge.reports.get()
-    moderator.goto(f"/en/admin/pledges/progressreport/{report.pk}/change/")
-    moderator.get_by_role("link", name="Decide: approve, request changes or reject").click()
-    moderator.get_by_label("Approve").check()
-    moderator.get_by_role("button", name="Record the decision").click()
-    expect(moderator.get_by_text("1 decision recorded.")).to_be_visible()
+    open_queue(
+        moderator, "progressreport", "Progress reports", "Coding for every school in Flanders"
+    )
+    expect(moderator.locator("#values-group")).to_contain_text("2100")
+    decide(moderator, "Approve")
 
     visitor.reload()
     expect(visitor.get_by_text("2,100 of 2,000 (100%)")).to_have_count(2)

@@ -1,5 +1,7 @@
 """Moderation in the Django admin, as a member of the Moderators group (not a superuser)."""
 
+import re
+
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.contenttypes.models import ContentType
@@ -124,6 +126,10 @@ def test_the_whole_pledge_shows_on_one_page(count, moderator_client, django_asse
     assert response.text.count("Initiative ") >= count
     assert "321" in response.text
     assert 'name="_save"' not in response.text  # moderators decide, they do not edit
+    # The read-only inlines head every column (axe-core: no empty header cells).
+    assert re.findall(r"<th[^>]*>\s*</th>", response.text) == []
+    report = pledge.reports.order_by("pk").first()
+    assert reverse("admin:pledges_progressreport_change", args=[report.pk]) in response.text
 
 
 def test_a_submitted_pledge_offers_the_decision(moderator_client):
