@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -5,6 +6,12 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from coalition import views
+
+# Staff log in through allauth's page like everyone else, so its rate limits,
+# lockout (five wrong passwords) and mandatory email verification hold for the
+# admin too; Django's own admin login form would bypass them. Set before
+# admin.site.urls is read below.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),

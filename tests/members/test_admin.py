@@ -15,6 +15,7 @@ from PIL import Image, PngImagePlugin
 from members.models import MembershipApplication, Organisation
 from members.moderation import MODERATORS_GROUP, ensure_moderators_group
 from tests.members.factories import (
+    PASSWORD,
     MembershipApplicationFactory,
     OrganisationFactory,
     TeamMembershipFactory,
@@ -487,3 +488,21 @@ def test_the_decide_page_refuses_a_post_without_csrf_token(moderator, applicatio
 
     assert response.status_code == 403
     assert MembershipApplication.objects.get(pk=applications[0].pk).status == "pending"
+
+
+def test_the_admin_login_sends_visitors_to_the_portals_login_page(client):
+    # allauth's rate limits and lockout only guard its own login view.
+    response = client.get("/en/admin/login/?next=/en/admin/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/en/accounts/login/?next=%2Fen%2Fadmin%2F"
+
+
+def test_the_admin_login_refuses_a_password_post(client):
+    staff = VerifiedUserFactory(is_staff=True)
+
+    response = client.post("/en/admin/login/", {"username": staff.email, "password": PASSWORD})
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/en/accounts/login/")
+    assert "_auth_user_id" not in client.session
