@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from coalition.models import Pillar
 from coalition.pillars import ensure_pillars
@@ -18,3 +19,12 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A request to /fr/... leaves French active in the thread (LocaleMiddleware
+    # never deactivates it); each test starts in the default language instead.
+    translation.deactivate()
+    yield
+    translation.deactivate()

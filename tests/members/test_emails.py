@@ -4,7 +4,6 @@
 import re
 
 import pytest
-from django.conf import settings
 from django.core import mail
 
 from members import services
@@ -49,7 +48,7 @@ def join_request_refused(client, organisation, admin_user, charter):
 
 
 def membership_submitted(client, organisation, admin_user, charter):
-    settings.MODERATORS_EMAIL = ["moderation@example.eu"]
+    # MODERATORS_EMAIL is set by the test (pytest-django's settings fixture restores it).
     services.membership_apply(organisation=organisation, user=admin_user, charter=charter)
 
 
@@ -136,6 +135,8 @@ SENDERS = [
 def test_every_email_is_plain_text_and_names_the_portal(
     client, organisation, admin_user, charter, send, settings
 ):
+    settings.MODERATORS_EMAIL = ["moderation@example.eu"]
+
     send(client, organisation, admin_user, charter)
 
     assert len(mail.outbox) >= 1
