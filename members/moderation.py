@@ -75,6 +75,12 @@ def create_permissions_now(apps: Any) -> None:
     from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():
+        # create_permissions skips apps without a models module, which is every
+        # app of a migration's state; put back what was there, so that called with
+        # the real registry it leaves the apps as they were.
+        previous = app_config.models_module
         app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        try:
+            create_permissions(app_config, apps=apps, verbosity=0)
+        finally:
+            app_config.models_module = previous

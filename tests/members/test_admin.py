@@ -506,3 +506,15 @@ def test_the_admin_login_refuses_a_password_post(client):
     assert response.status_code == 302
     assert response["Location"].startswith("/en/accounts/login/")
     assert "_auth_user_id" not in client.session
+
+
+def test_creating_permissions_for_a_migration_leaves_the_real_apps_as_they_were():
+    from django.apps import apps
+
+    from members.moderation import create_permissions_now
+
+    before = {config.label: config.models_module for config in apps.get_app_configs()}
+
+    create_permissions_now(apps)
+
+    assert {config.label: config.models_module for config in apps.get_app_configs()} == before
