@@ -78,7 +78,7 @@ def create_permissions_now(apps: Any) -> None:
         # create_permissions skips apps without a models module, which is every
         # app of a migration's state; put back what was there, so that called with
         # the real registry it leaves the apps as they were.
-        previous = app_config.models_module
+        previous = getattr(app_config, "models_module", None)
         app_config.models_module = True
         try:
             create_permissions(app_config, apps=apps, verbosity=0)
