@@ -49,15 +49,20 @@ def public_pledge(
     eu_wide: bool = False,
     targets: dict[str, int] | None = None,
     achieved: dict[str, int] | None = None,
+    initiative: dict | None = None,
     index: bool = True,
     **pledge_fields,
 ) -> Pledge:
-    """An approved pledge with one initiative; indexed for the viewer unless told not."""
+    """An approved pledge with one initiative (`initiative` sets more of its fields:
+    beneficiary groups, action types, delivery mode); indexed for the viewer unless
+    told not."""
     pledge = PledgeFactory(**pledge_fields)
-    initiative = InitiativeFactory(pledge=pledge, countries=list(countries), eu_wide=eu_wide)
-    initiative.pillars.set(Pillar.objects.filter(slug__in=pillars))
+    first = InitiativeFactory(
+        pledge=pledge, countries=list(countries), eu_wide=eu_wide, **(initiative or {})
+    )
+    first.pillars.set(Pillar.objects.filter(slug__in=pillars))
     indicators = {
-        kind: Indicator.objects.create(initiative=initiative, kind=kind, target=target)
+        kind: Indicator.objects.create(initiative=first, kind=kind, target=target)
         for kind, target in (targets or {"people-reached": 100}).items()
     }
     if achieved:
