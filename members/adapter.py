@@ -1,5 +1,6 @@
-"""allauth's hooks for the portal: emails name the portal and link to SITE_URL's
-pages through the request that triggered them."""
+"""allauth's hooks for the portal: emails name the portal (SITE_NAME, SITE_URL in
+their context); their links are built from the request that triggered them, so
+they use the host the visitor came by (one of ALLOWED_HOSTS)."""
 
 from __future__ import annotations
 

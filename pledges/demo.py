@@ -181,7 +181,7 @@ def seed(rng: random.Random) -> list[str]:
     return [
         f"Pledges: {Pledge.objects.filter(revision_of__isnull=True).count()} ({created} new): "
         + ", ".join(f"{n} {label.lower()}" for label, n in counts.items()),
-        f"  editor login: {EDITOR_EMAIL} / {DEMO_PASSWORD} ({editor_org.name})",
+        f"  pledger login: {EDITOR_EMAIL} / {DEMO_PASSWORD} (admin of {editor_org.name})",
         f"  moderator login: {MODERATOR_EMAIL} / {DEMO_PASSWORD} (admin at /en/admin/)",
     ]
 
