@@ -119,3 +119,48 @@ def test_the_sitemap_lists_pages_countries_and_public_pledges(client):
     assert f"/en/pledges/{pledge.pk}/</loc>" in pledges.text
     assert "/en/pledges/countries/be/</loc>" in countries.text
     assert client.get("/sitemap-pledges.xml?p=999").status_code == 404
+
+
+def test_the_pillar_page_links_its_feed_in_the_head_and_on_the_page(client):
+    public_pledge(title="Schools in Greece", pillars=("education",))
+
+    response = client.get("/en/pillars/education/")
+    head = response.text.split("</head>")[0]
+
+    feed = "/en/pledges/feed/pillars/education/"
+    assert (
+        '<link rel="alternate" type="application/atom+xml" '
+        f'title="Newly approved pledges: Digital skills in education" href="{feed}">'
+    ) in head
+    assert (
+        f'<a class="ecl-link ecl-link--standalone" href="{feed}">'
+        "Feed of newly approved pledges for Digital skills in education (Atom)</a>"
+    ) in response.text
+    assert "Schools in Greece" in client.get(feed).text
+
+
+def test_the_viewer_links_the_general_feed_in_the_head_and_on_the_page(client):
+    response = client.get("/en/pledges/")
+    head = response.text.split("</head>")[0]
+
+    assert (
+        '<link rel="alternate" type="application/atom+xml" '
+        'title="Newly approved pledges" href="/en/pledges/feed/">'
+    ) in head
+    assert (
+        '<a class="ecl-link ecl-link--standalone" href="/en/pledges/feed/">'
+        "Feed of newly approved pledges (Atom)</a>"
+    ) in response.text
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Flux des engagements récemment approuvés : "),
+        ("de", "Feed neu genehmigter Zusagen für "),
+    ],
+)
+def test_the_pillar_feed_link_is_translated(client, language, text):
+    response = client.get(f"/{language}/pillars/education/")
+
+    assert f'href="/{language}/pledges/feed/pillars/education/">{text}' in response.text
