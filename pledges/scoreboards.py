@@ -7,6 +7,7 @@ its team can revoke (a new share makes a new token).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlencode
@@ -29,6 +30,7 @@ from pledges.models_viewer import (
 
 # A live (filter) scoreboard compares at most this many pledges, newest first.
 MAX_COMPARED = 200
+SHARE_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 SORTS = {
     "title": ("sort_title", "pledge_id"),
     "organisation": ("organisation_name", "sort_title"),
@@ -76,7 +78,10 @@ def scoreboard_for_member(user: User, pk: object) -> Scoreboard:
 
 
 def shared_scoreboard(token: str) -> Scoreboard:
-    if not token or len(token) > 64:
+    """The shared scoreboard with this link's token, or 404. A token is URL-safe
+    base64 (`new_share_token`); anything else (a NUL byte the database would
+    refuse among them) is not looked up."""
+    if not SHARE_TOKEN.fullmatch(token):
         raise Http404
     try:
         return Scoreboard.objects.select_related("organisation").get(share_token=token)
