@@ -275,3 +275,107 @@ def test_the_pledge_share_box_offers_the_scoreboards(client, board):
     assert "Share this pledge" in anonymous.text
     assert "Add to scoreboard" not in anonymous.text
     assert f'<option value="{board.pk}">Schools</option>' in member.text
+
+
+# --- The shared scoreboard's download and the embeddable page ---------------------
+
+
+@pytest.fixture
+def shared(client, board):
+    alpha = public_pledge(
+        title="Alpha",
+        countries=("BE", "FR"),
+        pillars=("education",),
+        targets={"people-reached": 100, "certifications": 7},
+        achieved={"people-reached": 60},
+    )
+    beta = public_pledge(title="=Beta", countries=("DE",), pillars=("for-all",))
+    scoreboard_add_pledges(scoreboard=board, pledge_ids=[alpha.pk, beta.pk])
+    client.force_login(board.created_by)
+    client.post(url(board, "share"))
+    client.logout()
+    board.refresh_from_db()
+    return board, alpha, beta
+
+
+def test_the_shared_csv_holds_the_compared_pledges(client, shared):
+    board, alpha, beta = shared
+
+    response = client.get(
+        f"/en/scoreboards/shared/{board.share_token}/export.csv", {"sort": "title"}
+    )
+
+    assert response.status_code == 200
+    assert response.streaming
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == f'attachment; filename="scoreboard-{board.pk}.csv"'
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows == [
+        [
+            *("id", "url", "title", "organisation", "pillars", "countries", "start", "end"),
+            *("People reached: target", "People reached: achieved"),
+            *("Certifications issued: target", "Certifications issued: achieved"),
+        ],
+        [
+            str(beta.pk),
+            f"http://testserver/en/pledges/{beta.pk}/",
+            "'=Beta",  # no formula for spreadsheets
+            beta.organisation.name,
+            "For all",
+            "Germany",
+            "2025-01-01",
+            "2027-12-31",
+            *("100", "", "0", ""),
+        ],
+        [
+            str(alpha.pk),
+            f"http://testserver/en/pledges/{alpha.pk}/",
+            "Alpha",
+            alpha.organisation.name,
+            "Education",
+            "Belgium, France",
+            "2025-01-01",
+            "2027-12-31",
+            *("100", "60", "7", ""),
+        ],
+    ]
+
+
+def test_the_shared_csv_is_gone_once_the_link_is_revoked(client, shared):
+    board, _alpha, _beta = shared
+    address = f"/en/scoreboards/shared/{board.share_token}/export.csv"
+    before = client.get(address)
+    client.force_login(board.created_by)
+    client.post(url(board, "revoke"))
+    client.logout()
+
+    assert before.status_code == 200
+    assert client.get(address).status_code == 404
+
+
+@pytest.mark.parametrize("token", ["guess", "a" * 32, "a" * 100])
+def test_the_shared_csv_of_a_guessed_token_is_not_found(client, shared, token):
+    assert client.get(f"/en/scoreboards/shared/{token}/export.csv").status_code == 404
+
+
+def test_the_embed_page_lists_the_pledges_without_the_site_layout(client, shared, settings):
+    board, alpha, beta = shared
+
+    response = client.get(f"/en/scoreboards/embed/{board.share_token}/", {"sort": "title"})
+
+    html = response.text
+    assert response.status_code == 200
+    assert [row["title"] for row in response.context["rows"]] == ["=Beta", "Alpha"]
+    assert f'<a class="ecl-link" href="/en/pledges/{alpha.pk}/">Alpha</a>' in html
+    assert f'<a class="ecl-link" href="/en/pledges/{beta.pk}/">=Beta</a>' in html
+    assert '<h1 class="ecl-u-type-heading-3">Schools</h1>' in html
+    assert f"A Pledge Scoreboard shared by {board.organisation.name}" in html
+    assert f'href="{settings.SITE_URL}{board.get_shared_url()}">Open it on the portal</a>' in html
+    assert '<base target="_blank">' in html
+    # No site header, navigation, footer or skip link: only the scoreboard.
+    assert "<nav" not in html
+    assert "<header" not in html
+    assert "<footer" not in html
+    assert "Skip to main content" not in html
+    assert "Remove" not in html
+    assert "csrfmiddlewaretoken" not in html
