@@ -164,3 +164,53 @@ def test_the_pillar_feed_link_is_translated(client, language, text):
     response = client.get(f"/{language}/pillars/education/")
 
     assert f'href="/{language}/pledges/feed/pillars/education/">{text}' in response.text
+
+
+@pytest.fixture
+def chunks(monkeypatch):
+    """The sizes of the chunks the database cursor hands over, with chunks of 2 rows."""
+    from django.db.models.sql import compiler
+
+    from pledges import exports
+
+    sizes: list[int] = []
+    real = compiler.cursor_iter
+
+    def recording(*args, **kwargs):
+        for chunk in real(*args, **kwargs):
+            sizes.append(len(chunk))
+            yield chunk
+
+    monkeypatch.setattr(exports, "CHUNK", 2)
+    monkeypatch.setattr(compiler, "cursor_iter", recording)
+    return sizes
+
+
+@pytest.mark.parametrize("url", ["/en/pledges/export.csv", "/en/pledges/export.json"])
+def test_downloads_stream_rows_read_in_chunks(client, url, chunks, django_assert_num_queries):
+    import datetime as dt
+
+    ids = [
+        public_pledge(
+            title=f"Pledge {n}", approved_at=dt.datetime(2025, 1, n + 1, tzinfo=dt.UTC)
+        ).pk
+        for n in range(5)
+    ]
+    chunks.clear()  # only the download's reads
+
+    with django_assert_num_queries(0):
+        response = client.get(url)
+    parts = iter(response.streaming_content)
+    with django_assert_num_queries(0):
+        first = next(parts)  # the header goes out before any row is read
+    with django_assert_num_queries(1):
+        text = (first + b"".join(parts)).decode()
+
+    assert response.streaming
+    assert not response.has_header("Content-Length")
+    assert chunks == [2, 2, 1]
+    if url.endswith(".csv"):
+        found = [int(row["id"]) for row in csv.DictReader(io.StringIO(text))]
+    else:
+        found = [pledge["id"] for pledge in json.loads(text)["pledges"]]
+    assert found == ids[::-1]  # newest first
