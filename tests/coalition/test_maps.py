@@ -65,7 +65,8 @@ def test_it_has_a_shape_for_each_of_the_27_member_states():
     assert sorted(geometry.countries) == sorted(maps.EU_MEMBER_STATES.values())
     assert len(geometry.countries) == 27
     for shape in geometry.countries.values():
-        assert re.fullmatch(r"(M[-0-9. ]+Z)+", shape.path), shape.code
+        assert re.fullmatch(r"(M-?\d+ -?\d+l[-\d ]+Z)+", shape.path), shape.code
+        assert all(len(ring) >= 3 for ring in maps.path_points(shape.path)), shape.code
     assert geometry.neighbours.startswith("M")
 
 
@@ -81,8 +82,8 @@ def test_it_keeps_every_shape_inside_the_frame():
     geometry = maps.geometry()
 
     for shape in geometry.countries.values():
-        numbers = [float(n) for n in re.findall(r"-?\d+\.\d", shape.path)]
-        xs, ys = numbers[0::2], numbers[1::2]
+        points = [point for ring in maps.path_points(shape.path) for point in ring]
+        xs, ys = [x for x, _y in points], [y for _x, y in points]
         assert min(xs) >= 0, shape.code
         assert max(xs) <= geometry.width, shape.code
         assert min(ys) >= 0, shape.code
@@ -92,7 +93,7 @@ def test_it_keeps_every_shape_inside_the_frame():
 def test_it_leaves_out_outermost_regions():
     # French Guiana would stretch France's shape far to the west and south.
     france = maps.geometry().countries["FR"]
-    xs = [float(n) for n in re.findall(r"-?\d+\.\d", france.path)][0::2]
+    xs = [x for ring in maps.path_points(france.path) for x, _y in ring]
 
     assert max(xs) - min(xs) < 400
 
@@ -301,3 +302,12 @@ def test_the_data_table_escapes_and_writes_numbers_in_the_visitors_language():
         "                <td>12\xa0345</td>"
     ) in country_map.table_rows
     assert country_map.table_rows.count("<tr>") == 27
+
+
+def test_path_data_is_whole_units_relative_to_the_point_before():
+    square = [(10.2, 20.4), (30.0, 20.0), (30.4, 5.6), (10.0, 5.0), (10.2, 20.4)]
+
+    path = maps._path_data([square, [(1.0, 1.0), (1.2, 1.1)]])
+
+    assert path == "M10 20l20 0 0-14-20-1Z"  # the closing point and the dot are left out
+    assert maps.path_points(path) == [[(10, 20), (30, 20), (30, 6), (10, 5)]]
