@@ -266,7 +266,10 @@ def _csv_response(scoreboard: Scoreboard, request: HttpRequest) -> StreamingHttp
                 row["end"] or "",
             ]
             for target, achieved in row["values"]:
-                line += [target, "" if achieved is None else achieved]
+                if not target:  # no indicator of this kind: blank, as the page's dash
+                    line += ["", ""]
+                else:
+                    line += [target, "" if achieved is None else achieved]
             yield writer.writerow(line)
 
     response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")

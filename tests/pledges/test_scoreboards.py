@@ -325,7 +325,7 @@ def test_the_shared_csv_holds_the_compared_pledges(client, shared):
             "Germany",
             "2025-01-01",
             "2027-12-31",
-            *("100", "", "0", ""),
+            *("100", "", "", ""),  # no certifications indicator: blank, not 0
         ],
         [
             str(alpha.pk),
