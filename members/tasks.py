@@ -10,6 +10,8 @@ from django.core.management import call_command
 from django.tasks import task
 from django.utils import timezone
 
+from coalition.scheduling import enqueue_once
+
 # Finished task results are kept this long, then pruned: an email's result holds
 # the recipient's address and the whole message.
 TASK_RESULTS_KEPT_DAYS = 14
@@ -47,18 +49,6 @@ def scheduled_prune_task_results() -> None:
 
 
 def schedule_prune_task_results(*, run_after: datetime.datetime) -> bool:
-    """Queue the daily pruning for ``run_after`` unless one is already waiting.
-    Returns False when the task backend cannot run tasks later (the immediate
-    backend of tests and development) or a run is already queued."""
-    backend = scheduled_prune_task_results.get_backend()
-    if not backend.supports_defer:
-        return False
-    from django_tasks_db.models import DBTaskResult  # only with the database backend
-
-    waiting = DBTaskResult.objects.filter(
-        task_path=scheduled_prune_task_results.module_path, status="READY"
-    ).exists()
-    if waiting:
-        return False
-    scheduled_prune_task_results.using(run_after=run_after).enqueue()
-    return True
+    """Queue the daily pruning for ``run_after`` unless one is already waiting
+    (see coalition.scheduling.enqueue_once)."""
+    return enqueue_once(scheduled_prune_task_results, run_after=run_after)

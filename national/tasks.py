@@ -15,6 +15,7 @@ from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
+from coalition.scheduling import enqueue_once
 from national import harvest
 
 
@@ -64,18 +65,6 @@ def notify_moderators(*, item_ids: list[int]) -> None:
 
 
 def schedule_next_harvest(*, now: dt.datetime) -> bool:
-    """Enqueue the next scheduled harvest unless one is already waiting.
-    Returns False when the task backend cannot run tasks later (the immediate
-    backend of tests and development) or a run is already queued."""
-    backend = scheduled_harvest.get_backend()
-    if not backend.supports_defer:
-        return False
-    from django_tasks_db.models import DBTaskResult  # only with the database backend
-
-    waiting = DBTaskResult.objects.filter(
-        task_path=scheduled_harvest.module_path, status="READY"
-    ).exists()
-    if waiting:
-        return False
-    scheduled_harvest.using(run_after=now + interval()).enqueue()
-    return True
+    """Queue the next scheduled harvest unless one is already waiting (see
+    coalition.scheduling.enqueue_once)."""
+    return enqueue_once(scheduled_harvest, run_after=now + interval())

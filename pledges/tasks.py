@@ -16,6 +16,7 @@ import logging
 from django.tasks import task
 from django.utils import timezone
 
+from coalition.scheduling import enqueue_once
 from pledges import emails, services
 from pledges.models import Pledge, PledgeTransition
 
@@ -74,18 +75,6 @@ def scheduled_report_reminders() -> dict:
 
 
 def schedule_report_reminders(*, run_after: datetime.datetime) -> bool:
-    """Queue the scheduled run for ``run_after`` unless one is already waiting.
-    Returns False when the task backend cannot run tasks later (the immediate
-    backend of tests and development) or a run is already queued."""
-    backend = scheduled_report_reminders.get_backend()
-    if not backend.supports_defer:
-        return False
-    from django_tasks_db.models import DBTaskResult  # only with the database backend
-
-    waiting = DBTaskResult.objects.filter(
-        task_path=scheduled_report_reminders.module_path, status="READY"
-    ).exists()
-    if waiting:
-        return False
-    scheduled_report_reminders.using(run_after=run_after).enqueue()
-    return True
+    """Queue the scheduled run for ``run_after`` unless one is already waiting
+    (see coalition.scheduling.enqueue_once)."""
+    return enqueue_once(scheduled_report_reminders, run_after=run_after)
