@@ -16,6 +16,9 @@ from members.logos import ProcessedLogo, process_logo
 from members.models import Organisation, TeamMembership, User
 
 MARKUP_ERROR = _("Use plain text: HTML tags are not allowed.")
+# The portal's form and the admin's offer the same logo upload (members.logos checks it).
+LOGO_HELP = _("PNG, JPEG or WebP, at most 2 MB and 4000 × 4000 pixels.")
+LOGO_TYPES = "image/png,image/jpeg,image/webp"
 
 
 def refuse_markup(value: str) -> str:
@@ -30,8 +33,8 @@ class OrganisationForm(forms.ModelForm):
     logo_upload = forms.FileField(
         label=_("Logo"),
         required=False,
-        help_text=_("PNG, JPEG or WebP, at most 2 MB and 4000 × 4000 pixels."),
-        widget=forms.FileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+        help_text=LOGO_HELP,
+        widget=forms.FileInput(attrs={"accept": LOGO_TYPES}),
     )
 
     class Meta:
@@ -180,8 +183,8 @@ class OrganisationAdminForm(forms.ModelForm):
     logo = forms.FileField(
         label=_("Logo"),
         required=False,
-        help_text=_("PNG, JPEG or WebP, at most 2 MB and 4000 × 4000 pixels."),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+        help_text=LOGO_HELP,
+        widget=forms.ClearableFileInput(attrs={"accept": LOGO_TYPES}),
     )
 
     class Meta:
