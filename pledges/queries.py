@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+import datetime
+import json
+
+from django.db import DEFAULT_DB_ALIAS, connection
+from django.db.models import Count, Model, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from coalition.models import Pillar
 from members.models import Organisation
-from pledges import progress
+from pledges import badges
 from pledges.models import (
     Indicator,
     Initiative,
@@ -22,25 +27,85 @@ def public() -> QuerySet[Pledge]:
     return Pledge.objects.public()
 
 
-def pledge_with_content() -> QuerySet[Pledge]:
-    """Pledges with everything their page shows, in a constant number of queries:
-    organisation, partners, initiatives with pillars, indicators with approved
-    values, reports with their values."""
-    return Pledge.objects.select_related("organisation", "revision_of").prefetch_related(
-        Prefetch("partners", queryset=Organisation.objects.only("pk", "name", "slug")),
-        *progress.pledge_prefetches(),
-        Prefetch(
-            "reports",
-            queryset=ProgressReport.objects.order_by("-period_end", "-pk").prefetch_related(
-                Prefetch(
-                    "values",
-                    queryset=ReportedValue.objects.select_related("indicator").order_by(
-                        "indicator__initiative__position", "indicator_id"
-                    ),
-                )
-            ),
-        ),
+def pledge_with_content(pk: int, *, now: datetime.datetime | None = None) -> Pledge | None:
+    """A pledge with everything its page shows, in one statement whatever its size
+    (the PL/pgSQL function ``pledges_page()``, migration 0055): organisation,
+    the pledge it revises, partners, initiatives (by position) with pillars and
+    indicators with their approved values, reports (newest first) with their
+    values, and the organisation's badges as ``pledge.badges`` (see
+    pledges.badges). None when there is no such pledge.
+
+    The related objects are cached as a prefetch would cache them
+    (``pledge.initiatives.all()``, ``initiative.indicators.all()``,
+    ``indicator.approved_values``, ``report.values.all()`` and the rest make no
+    query), so what reads a prefetched pledge reads this one."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pledges_page(%s, %s, %s, %s)", [pk, *badges.function_arguments(now)])
+        (data,) = cursor.fetchone()
+    if data is None:
+        return None
+    if isinstance(data, str):
+        data = json.loads(data)
+    organisation = _instance(Organisation, data["organisation"])
+    pledge = _instance(Pledge, data["pledge"])
+    pledge._state.fields_cache["organisation"] = organisation
+    pledge._state.fields_cache["revision_of"] = (
+        _instance(Pledge, data["revision_of"]) if data["revision_of"] else None
     )
+    pledge.badges = badges.earned(organisation, **data["badges"])
+    partners = [_instance(Organisation, row) for row in data["partners"]]
+    _cache(pledge, "partners", Organisation, partners)
+    initiatives, indicators = [], {}
+    for item in data["initiatives"]:
+        initiative = _instance(Initiative, item["row"])
+        initiative._state.fields_cache["pledge"] = pledge
+        _cache(initiative, "pillars", Pillar, [_instance(Pillar, row) for row in item["pillars"]])
+        rows = []
+        for entry in item["indicators"]:
+            indicator = _instance(Indicator, entry["row"])
+            indicator._state.fields_cache["initiative"] = initiative
+            indicator.approved_values = [
+                _instance(ReportedValue, row) for row in entry["approved_values"]
+            ]
+            indicators[indicator.pk] = indicator
+            rows.append(indicator)
+        _cache(initiative, "indicators", Indicator, rows)
+        initiatives.append(initiative)
+    _cache(pledge, "initiatives", Initiative, initiatives)
+    reports = []
+    for item in data["reports"]:
+        report = _instance(ProgressReport, item["row"])
+        report._state.fields_cache["pledge"] = pledge
+        values = []
+        for row in item["values"]:
+            value = _instance(ReportedValue, row)
+            value._state.fields_cache["report"] = report
+            value._state.fields_cache["indicator"] = indicators[value.indicator_id]
+            values.append(value)
+        _cache(report, "values", ReportedValue, values)
+        reports.append(report)
+    _cache(pledge, "reports", ProgressReport, reports)
+    return pledge
+
+
+def _instance(model: type[Model], row: dict) -> Model:
+    """A model instance from its table row as PostgreSQL's to_json() wrote it
+    (column names as keys, dates and times as ISO strings)."""
+    fields = model._meta.concrete_fields
+    return model.from_db(
+        DEFAULT_DB_ALIAS,
+        [f.attname for f in fields],
+        [f.to_python(row[f.column]) for f in fields],
+    )
+
+
+def _cache(instance: Model, name: str, model: type[Model], objects: list) -> None:
+    """Cache ``objects`` as ``instance.<name>.all()``, as prefetch_related does
+    (the accessor's name is the cache's name for every relation cached here)."""
+    queryset = QuerySet(model)
+    queryset._result_cache = objects
+    queryset._prefetch_done = True
+    instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
 
 
 def transitions_for(pledge: Pledge) -> QuerySet[PledgeTransition]:

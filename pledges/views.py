@@ -76,7 +76,7 @@ def _pledge_page(
     context |= {
         "is_team": team and not preview,
         "preview": preview,
-        "badges": badges.organisation_badges(pledge.organisation),
+        "badges": pledge.badges,
         "transitions": queries.transitions_for(pledge.revision_of or pledge)
         if team and not preview
         else [],
@@ -104,7 +104,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         cache_key = pledge_pages.key(request, pk)
         if (page := pledge_pages.get(cache_key, generation)) is not None:
             return render(request, "pledges/detail.html", {"page": page})
-    pledge = get_object_or_404(queries.pledge_with_content(), pk=pk)
+    pledge = queries.pledge_with_content(pk)
+    if pledge is None:
+        raise Http404
     team = is_team(request.user, pledge)
     if not pledge.is_public and not (team or can_see_unpublished(request.user, pledge)):
         raise Http404
@@ -201,7 +203,7 @@ def manage(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """The editor's page for one pledge: state, moderators' messages, content,
     what can be done next."""
     pledge, organisation, _membership = pledge_for_editor(request.user, slug, pk)
-    pledge = queries.pledge_with_content().get(pk=pledge.pk)
+    pledge = queries.pledge_with_content(pledge.pk)
     transitions = list(queries.transitions_for(pledge.revision_of or pledge))
     last_message = next(
         (
@@ -339,7 +341,7 @@ def initiative_delete(request: HttpRequest, slug: str, pk: int, initiative_pk: i
 @require_safe
 def preview(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     pledge, organisation, _membership = pledge_for_editor(request.user, slug, pk)
-    pledge = queries.pledge_with_content().get(pk=pledge.pk)
+    pledge = queries.pledge_with_content(pledge.pk)
     pledge.organisation = organisation
     page = _pledge_page(request, pledge, team=True, preview=True)
     return render(request, "pledges/detail.html", {"page": page})
@@ -352,7 +354,7 @@ def submit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if pledge.status not in (Pledge.Status.DRAFT, Pledge.Status.CHANGES_REQUESTED):
         messages.error(request, _("This pledge cannot be submitted now."))
         return redirect(_manage_url(pledge))
-    pledge = queries.pledge_with_content().get(pk=pledge.pk)
+    pledge = queries.pledge_with_content(pledge.pk)
     form = SubmitForm(request.POST or None)
     error = None
     if request.method == "POST" and form.is_valid():

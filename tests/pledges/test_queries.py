@@ -1,9 +1,21 @@
+import datetime
+
 import pytest
 from django.urls import reverse
 
-from pledges import queries, services
-from pledges.models import Indicator, Initiative
-from tests.pledges.factories import IndicatorFactory, InitiativeFactory, complete_pledge
+from coalition.models import Pillar
+from pledges import badges, progress, queries, services
+from pledges.models import Indicator, Initiative, Pledge, ProgressReport
+from tests.pledges.factories import (
+    IndicatorFactory,
+    InitiativeFactory,
+    OrganisationFactory,
+    PledgeFactory,
+    ProgressReportFactory,
+    ReportedValueFactory,
+    complete_pledge,
+    editor_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +57,118 @@ def test_the_revision_page_shows_the_changes_in_constant_queries(
         response = editor_client.get(url)
 
     assert response.text.count("target 7.") == count + 1
+
+
+# --- pledge_with_content: one statement, the same objects as the ORM reads --------
+
+
+def _fields(instance):
+    return {f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields}
+
+
+@pytest.fixture
+def rich_pledge():
+    """Partners, a revision, initiatives out of position order with several
+    pillars, custom and standard indicators, approved and submitted reports."""
+    organisation = OrganisationFactory(
+        member_since=datetime.datetime(2025, 3, 1, tzinfo=datetime.UTC)
+    )
+    pledge = PledgeFactory(organisation=organisation, approved=True)
+    pledge.partners.set(
+        [OrganisationFactory(name="Zeta partner"), OrganisationFactory(name="Alpha partner")]
+    )
+    second = InitiativeFactory(pledge=pledge, position=2, title="Second")
+    first = InitiativeFactory(
+        pledge=pledge, position=1, title="First", description="Line one\nline two"
+    )
+    first.pillars.set(Pillar.objects.all())
+    second.pillars.set(Pillar.objects.filter(slug="education"))
+    people = IndicatorFactory(initiative=first, kind=Indicator.Kind.PEOPLE_REACHED, target=100)
+    custom = IndicatorFactory(
+        initiative=second, kind=Indicator.Kind.CUSTOM, custom_name="Apps", target=3
+    )
+    IndicatorFactory(initiative=second, kind=Indicator.Kind.NEW_COURSES, target=7)
+    older = ProgressReportFactory(
+        pledge=pledge,
+        status=ProgressReport.Status.APPROVED,
+        period_start=datetime.date(2025, 1, 1),
+        period_end=datetime.date(2025, 6, 30),
+        decided_at=datetime.datetime(2025, 7, 2, 9, 30, tzinfo=datetime.UTC),
+    )
+    newer = ProgressReportFactory(
+        pledge=pledge,
+        status=ProgressReport.Status.SUBMITTED,
+        period_start=datetime.date(2025, 7, 1),
+        period_end=datetime.date(2025, 12, 31),
+    )
+    ReportedValueFactory(report=older, indicator=custom, value=1)
+    ReportedValueFactory(report=older, indicator=people, value=40)
+    ReportedValueFactory(report=newer, indicator=people, value=70)
+    return pledge
+
+
+def test_pledge_with_content_reads_what_the_orm_reads(rich_pledge, django_assert_num_queries):
+    orm = Pledge.objects.select_related("organisation").get(pk=rich_pledge.pk)
+    expected_initiatives = [
+        (
+            _fields(i),
+            [p.slug for p in i.pillars.order_by("position")],
+            [_fields(ind) for ind in i.indicators.order_by("pk")],
+        )
+        for i in orm.initiatives.order_by("position", "pk")
+    ]
+    expected_reports = [_fields(r) for r in orm.reports.order_by("-period_end", "-pk")]
+    expected_badges = [b.slug for b in badges.organisation_badges(orm.organisation)]
+
+    with django_assert_num_queries(1):
+        pledge = queries.pledge_with_content(rich_pledge.pk)
+
+    with django_assert_num_queries(0):
+        assert _fields(pledge) == _fields(orm)
+        assert _fields(pledge.organisation) == _fields(orm.organisation)
+        assert pledge.revision_of is None
+        assert [p.name for p in pledge.partners.all()] == ["Alpha partner", "Zeta partner"]
+        initiatives = list(pledge.initiatives.all())
+        assert [i.title for i in initiatives] == ["First", "Second"]
+        assert all(i.pledge is pledge for i in initiatives)
+        assert [
+            (
+                _fields(i),
+                [p.slug for p in i.pillars.all()],
+                [_fields(ind) for ind in i.indicators.all()],
+            )
+            for i in initiatives
+        ] == expected_initiatives
+        people = initiatives[0].indicators.all()[0]
+        assert [v.value for v in people.approved_values] == [40]  # not the submitted 70
+        assert progress.pledge_totals([pledge])[0].achieved == 40
+        reports = list(pledge.reports.all())
+        assert [r.status for r in reports] == ["submitted", "approved"]  # newest first
+        assert [_fields(r) for r in reports] == expected_reports
+        # Values in the initiatives' order, each with its indicator.
+        assert [(str(v.indicator), v.value) for v in reports[1].values.all()] == [
+            ("People reached", 40),
+            ("Apps", 1),
+        ]
+        assert [b.slug for b in pledge.badges] == expected_badges == ["member", "pledger"]
+
+
+def test_pledge_with_content_reads_the_pledge_a_revision_changes(rich_pledge):
+    revision = services.pledge_revise(pledge=rich_pledge, actor=editor_of(rich_pledge.organisation))
+
+    loaded = queries.pledge_with_content(revision.pk)
+
+    assert loaded.revision_of.pk == rich_pledge.pk
+    assert _fields(loaded.revision_of) == _fields(Pledge.objects.get(pk=rich_pledge.pk))
+
+
+def test_pledge_with_content_is_none_for_an_unknown_pledge():
+    assert queries.pledge_with_content(987654321) is None
+
+
+def test_a_loaded_pledge_saves_like_one_the_orm_read(rich_pledge):
+    pledge = queries.pledge_with_content(rich_pledge.pk)
+    pledge.title = "Changed title"
+    pledge.save(update_fields=["title"])
+
+    assert Pledge.objects.get(pk=rich_pledge.pk).title == "Changed title"

@@ -80,7 +80,7 @@ def approved(organisation):
 def test_manage(size, editor_client, approved, django_assert_num_queries):
     fill(approved, size, report_status=ProgressReport.Status.APPROVED)
 
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(8):
         response = editor_client.get(editor_url("manage", approved))
 
     assert response.status_code == 200
@@ -91,7 +91,7 @@ def test_manage(size, editor_client, approved, django_assert_num_queries):
 def test_manage_of_a_draft(size, editor_client, draft, django_assert_num_queries):
     fill(draft, size)
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(7):
         response = editor_client.get(editor_url("manage", draft))
 
     assert response.status_code == 200
@@ -101,7 +101,7 @@ def test_manage_of_a_draft(size, editor_client, draft, django_assert_num_queries
 def test_submit(size, editor_client, draft, django_assert_num_queries):
     fill(draft, size)
 
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(6):
         response = editor_client.get(editor_url("submit", draft))
 
     assert response.status_code == 200
@@ -228,7 +228,7 @@ def test_badge_snippet(size, editor_client, organisation, django_assert_num_quer
 def test_detail_seen_by_the_team(size, editor_client, approved, django_assert_num_queries):
     fill(approved, size, report_status=ProgressReport.Status.SUBMITTED)
 
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(8):
         response = editor_client.get(reverse("pledges:detail", kwargs={"pk": approved.pk}))
 
     assert response.status_code == 200
@@ -243,7 +243,7 @@ def test_detail_seen_by_a_moderator(
     fill(pledge, size)
     client.force_login(moderator)
 
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(9):
         response = client.get(reverse("pledges:detail", kwargs={"pk": pledge.pk}))
 
     assert response.status_code == 200
