@@ -21,6 +21,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from coalition.labels import choice_labels
 from coalition.models import Pillar
 from members.models import Organisation
 
@@ -210,6 +211,11 @@ class Initiative(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def delivery_mode_label(self) -> str:
+        """get_delivery_mode_display(), without building the choices each time."""
+        return choice_labels(DeliveryMode).get(self.delivery_mode, self.delivery_mode)
+
 
 class Indicator(models.Model):
     class Kind(models.TextChoices):
@@ -254,7 +260,9 @@ class Indicator(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.custom_name if self.kind == self.Kind.CUSTOM else self.get_kind_display()
+        if self.kind == self.Kind.CUSTOM:
+            return self.custom_name
+        return choice_labels(self.Kind).get(self.kind, self.kind)
 
 
 class ProgressReport(models.Model):

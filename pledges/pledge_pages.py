@@ -17,6 +17,11 @@ and language) and read in a long tail; in the database cache they would cost a
 write on every miss and would push the shared entries out (allauth's rate-limit
 counters among them) when it culls. A process keeps `PAGES_MAX` pages at most
 (about 20 kB each); a hit costs one cache read (the generation).
+
+What is kept: a page from its second visit to this process (`worth_keeping()`
+remembers the last `SEEN_MAX` addresses asked for). Most pledge pages are read
+once in a long while; for them the generation is not even read, which spares
+every first visit a query, and the pages kept are the ones read again.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from django.utils.translation import get_language
 
 CACHE_SECONDS = 600
 PAGES_MAX = 200
+SEEN_MAX = 20_000
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,7 @@ class _Entry:
 
 
 _PAGES: OrderedDict[tuple, _Entry] = OrderedDict()
+_SEEN: OrderedDict[tuple, None] = OrderedDict()
 _LOCK = threading.Lock()
 
 
@@ -62,6 +69,18 @@ def cache_seconds() -> int:
 def key(request: HttpRequest, pk: int) -> tuple:
     # The share box prints the page's absolute address: scheme and host count.
     return (pk, get_language(), request.scheme, request.get_host())
+
+
+def worth_keeping(key: tuple) -> bool:
+    """Whether the page is kept or was asked for before (and is worth keeping now);
+    the first time, only remember that it was asked for."""
+    with _LOCK:
+        if key in _PAGES or key in _SEEN:
+            return True
+        _SEEN[key] = None
+        while len(_SEEN) > SEEN_MAX:
+            _SEEN.popitem(last=False)
+        return False
 
 
 def get(key: tuple, generation: str) -> PledgePage | None:
@@ -90,3 +109,4 @@ def remember(key: tuple, generation: str, page: PledgePage) -> None:
 def forget_all() -> None:
     with _LOCK:
         _PAGES.clear()
+        _SEEN.clear()

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
+from coalition.labels import choice_labels
 from pledges.models import Indicator, Initiative, Pledge, ProgressReport, ReportedValue
 
 SUM = "sum"
@@ -139,10 +140,9 @@ def pledge_totals(pledges: Iterable[Pledge]) -> list[KindTotal]:
                 achieved[kind] = (achieved.get(kind) or 0) + value
             else:
                 achieved.setdefault(kind, None)
+    labels = choice_labels(Indicator.Kind)
     return [
-        KindTotal(
-            kind, str(Indicator.Kind(kind).label), targets[kind], achieved[kind], counts[kind]
-        )
+        KindTotal(kind, labels[kind], targets[kind], achieved[kind], counts[kind])
         for kind in STANDARD_KINDS
         if kind in targets
     ]
@@ -173,10 +173,11 @@ def totals_for_queryset(pledges: QuerySet[Pledge]) -> list[KindTotal]:
     )
     achieved = {row["indicator__kind"]: row["achieved"] for row in achieved_rows}
     by_kind = {row["kind"]: row for row in target_rows}
+    labels = choice_labels(Indicator.Kind)
     return [
         KindTotal(
             kind,
-            str(Indicator.Kind(kind).label),
+            labels[kind],
             by_kind[kind]["target"],
             achieved.get(kind),
             by_kind[kind]["n"],

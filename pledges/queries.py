@@ -32,8 +32,9 @@ def pledge_with_content(pk: int, *, now: datetime.datetime | None = None) -> Ple
     (the PL/pgSQL function ``pledges_page()``, migration 0055): organisation,
     the pledge it revises, partners, initiatives (by position) with pillars and
     indicators with their approved values, reports (newest first) with their
-    values, and the organisation's badges as ``pledge.badges`` (see
-    pledges.badges). None when there is no such pledge.
+    values; the organisation's badges as ``pledge.badges`` (see pledges.badges),
+    and every pillar in order as ``pledge.all_pillars`` (the navigation's, so that
+    the page needs no other query). None when there is no such pledge.
 
     The related objects are cached as a prefetch would cache them
     (``pledge.initiatives.all()``, ``initiative.indicators.all()``,
@@ -53,13 +54,16 @@ def pledge_with_content(pk: int, *, now: datetime.datetime | None = None) -> Ple
         _instance(Pledge, data["revision_of"]) if data["revision_of"] else None
     )
     pledge.badges = badges.earned(organisation, **data["badges"])
+    pledge.all_pillars = [_instance(Pillar, row) for row in data["pillars"]]
+    by_id = {pillar.pk: pillar for pillar in pledge.all_pillars}
     partners = [_instance(Organisation, row) for row in data["partners"]]
     _cache(pledge, "partners", Organisation, partners)
     initiatives, indicators = [], {}
     for item in data["initiatives"]:
         initiative = _instance(Initiative, item["row"])
         initiative._state.fields_cache["pledge"] = pledge
-        _cache(initiative, "pillars", Pillar, [_instance(Pillar, row) for row in item["pillars"]])
+        pillars = sorted((by_id[pk] for pk in item["pillar_ids"]), key=_pillar_order)
+        _cache(initiative, "pillars", Pillar, pillars)
         rows = []
         for entry in item["indicators"]:
             indicator = _instance(Indicator, entry["row"])
@@ -86,6 +90,10 @@ def pledge_with_content(pk: int, *, now: datetime.datetime | None = None) -> Ple
         reports.append(report)
     _cache(pledge, "reports", ProgressReport, reports)
     return pledge
+
+
+def _pillar_order(pillar: Pillar) -> tuple[int, int]:
+    return (pillar.position, pillar.pk)
 
 
 def _instance(model: type[Model], row: dict) -> Model:

@@ -99,11 +99,14 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     get the page's content from pledges.pledge_pages when this process has it."""
     cache_key = None
     if not request.user.is_authenticated and pledge_pages.cache_seconds():
-        # Read before the pledge: a change committed meanwhile bumps it again.
-        generation = current_generation()
         cache_key = pledge_pages.key(request, pk)
-        if (page := pledge_pages.get(cache_key, generation)) is not None:
-            return render(request, "pledges/detail.html", {"page": page})
+        if not pledge_pages.worth_keeping(cache_key):
+            cache_key = None  # a first visit: render it, keep it if it comes again
+        else:
+            # Read before the pledge: a change committed meanwhile bumps it again.
+            generation = current_generation()
+            if (page := pledge_pages.get(cache_key, generation)) is not None:
+                return render(request, "pledges/detail.html", {"page": page})
     pledge = queries.pledge_with_content(pk)
     if pledge is None:
         raise Http404
@@ -113,7 +116,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     page = _pledge_page(request, pledge, team=team)
     if cache_key is not None and pledge.is_public:
         pledge_pages.remember(cache_key, generation, page)
-    return render(request, "pledges/detail.html", {"page": page})
+    # The navigation's pillars came with the content: no query for the layout.
+    return render(request, "pledges/detail.html", {"page": page, "nav_pillars": pledge.all_pillars})
 
 
 def badge_svg(request: HttpRequest, slug: str) -> HttpResponse:
@@ -344,7 +348,7 @@ def preview(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     pledge = queries.pledge_with_content(pledge.pk)
     pledge.organisation = organisation
     page = _pledge_page(request, pledge, team=True, preview=True)
-    return render(request, "pledges/detail.html", {"page": page})
+    return render(request, "pledges/detail.html", {"page": page, "nav_pillars": pledge.all_pillars})
 
 
 @login_required

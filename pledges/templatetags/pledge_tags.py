@@ -8,8 +8,9 @@
 from __future__ import annotations
 
 from django import template
-from django_countries import countries
 
+from coalition.labels import choice_labels
+from coalition.labels import country_names as all_country_names
 from pledges import badges
 from pledges.models import ActionType, BeneficiaryGroup
 
@@ -27,23 +28,24 @@ def organisation_badges(organisation, heading_level: int = 2) -> dict:
 
 
 def _labels(values, choices) -> list[str]:
-    labels = dict(choices)
-    return [str(labels.get(v, v)) for v in values or ()]
+    labels = choice_labels(choices)
+    return [labels.get(v, v) for v in values or ()]
 
 
 @register.filter
 def country_names(codes) -> list[str]:
-    return sorted(countries.name(code) or code for code in codes or ())
+    names = all_country_names()
+    return sorted(names.get(code) or code for code in codes or ())
 
 
 @register.filter
 def beneficiary_labels(values) -> list[str]:
-    return _labels(values, BeneficiaryGroup.choices)
+    return _labels(values, BeneficiaryGroup)
 
 
 @register.filter
 def action_labels(values) -> list[str]:
-    return _labels(values, ActionType.choices)
+    return _labels(values, ActionType)
 
 
 @register.filter
