@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import translate_url
-from django.utils.translation import get_language, get_language_info
+from django.urls import NoReverseMatch, ResolverMatch, reverse, translate_url
+from django.utils.translation import get_language, get_language_info, override
 
 from coalition.models import Pillar
 
@@ -24,12 +24,29 @@ def language_links(request: HttpRequest) -> list[dict[str, object]]:
     so switching needs no form, no JavaScript and no cookie."""
     current = get_language()
     path = request.get_full_path()
+    match = getattr(request, "resolver_match", None)
+    query = request.META.get("QUERY_STRING", "")
     return [
         {
             "code": code,
             "name": get_language_info(code)["name_local"],
-            "url": translate_url(path, code),
+            "url": _in_language(match, query, code) or translate_url(path, code),
             "current": code == current,
         }
         for code, _name in settings.LANGUAGES
     ]
+
+
+def _in_language(match: ResolverMatch | None, query: str, code: str) -> str | None:
+    """translate_url() for the page being answered, from the URL the request was
+    already resolved to (translate_url resolves it again for every language).
+    None where translate_url must decide (no match: a 404 page, say)."""
+    if match is None or not match.url_name:
+        return None
+    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    with override(code):
+        try:
+            url = reverse(name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return None
+    return f"{url}?{query}" if query else url

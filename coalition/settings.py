@@ -171,6 +171,13 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
+# Kept by each process: parts of the layout that change only with the code and
+# the language (the stylesheets' hashed addresses, the footer), for the
+# template's {% cache ... using="layout" %}.
+CACHES["layout"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "coalition-layout",
+}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Tasks (background work runs in its own worker process) ---------------

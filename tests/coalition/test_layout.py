@@ -1,0 +1,90 @@
+"""The layout's fragments kept per process ({% cache ... using="layout" %}): each
+page still shows what is true for it, whatever pages were rendered before.
+Nothing here clears the kept fragments between requests."""
+
+import re
+
+import pytest
+from django.urls import resolve, reverse, translate_url
+
+from coalition.context_processors import _in_language
+from coalition.models import Pillar
+from tests.factories import UserFactory
+from tests.pledges.viewer_factories import public_pledge
+
+pytestmark = pytest.mark.django_db
+
+
+def nav(html: str) -> str:
+    return re.search(r'<nav class="portal-nav".*?</nav>', html, re.S).group(0)
+
+
+def current_links(html: str) -> list[str]:
+    return re.findall(r'href="([^"]+)" aria-current="page"', nav(html))
+
+
+def test_the_navigation_marks_the_page_it_links_to_and_no_other(client):
+    pledge = public_pledge()
+    viewer = reverse("pledges:viewer")
+    about = reverse("about")
+    education = reverse("pillar_detail", kwargs={"slug": "education"})
+
+    assert current_links(client.get(pledge.get_absolute_url()).text) == []
+    assert current_links(client.get(viewer).text) == [viewer]
+    assert current_links(client.get(about).text) == [about]
+    assert current_links(client.get(education).text) == [education]
+    assert current_links(client.get(reverse("home")).text) == []
+    assert current_links(client.get(pledge.get_absolute_url()).text) == []
+
+
+def test_a_renamed_pillar_shows_in_the_navigation_at_once(client):
+    client.get(reverse("home"))
+    Pillar.objects.filter(slug="education").update(short_name="Schools and universities")
+
+    assert "Schools and universities" in nav(client.get(reverse("home")).text)
+
+
+def test_the_navigation_follows_who_is_logged_in(client):
+    anonymous = client.get(reverse("about")).text
+    assert "Log in" in nav(anonymous)
+
+    client.force_login(UserFactory())
+    response = client.get(reverse("about")).text
+
+    assert "Log in" not in nav(response)
+    assert "Log out" in response
+
+
+def test_the_kept_fragments_are_per_language(client):
+    english = client.get("/en/about/").text
+    french = client.get("/fr/about/").text
+
+    assert "Accessibility statement" in english
+    assert "Accessibility statement" not in french
+    assert 'href="/fr/accessibility/"' in french
+    assert 'href="/en/accessibility/"' not in french
+    assert "logo-eu--fr" in french
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/en/", "/en/about/", "/en/pledges/?pillar=education&country=FR", "/en/pillars/education/"],
+)
+@pytest.mark.parametrize("code", ["en", "fr", "de"])
+def test_language_links_are_what_translate_url_gives(path, code):
+    match = resolve(path.split("?")[0])
+    query = path.partition("?")[2]
+
+    assert _in_language(match, query, code) == translate_url(path, code)
+
+
+def test_a_page_with_no_match_falls_back_on_translate_url(client):
+    response = client.get("/en/no-such-page/")
+
+    assert response.status_code == 404
+    links = re.findall(
+        r'class="portal-language__link" href="([^"]+)" hreflang="(\w+)"', response.text
+    )
+    assert links == [
+        (translate_url("/en/no-such-page/", code), code) for code in ("en", "fr", "de")
+    ]
