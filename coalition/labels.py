@@ -33,3 +33,15 @@ def country_names() -> dict[str, str]:
     if names is None:
         names = _MAPS[key] = {code: str(name) for code, name in countries}
     return names
+
+
+def labels_of(values, choices: type[Choices]) -> list[str]:
+    """The labels of the given choice values, in their order (unknown ones as they are)."""
+    labels = choice_labels(choices)
+    return [labels.get(v, v) for v in values or ()]
+
+
+def names_of_countries(codes) -> list[str]:
+    """The names of the given country codes, in alphabetical order."""
+    names = country_names()
+    return sorted(names.get(code) or code for code in codes or ())

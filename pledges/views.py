@@ -16,6 +16,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from coalition.labels import labels_of, names_of_countries
 from members.access import organisation_for_user
 from members.models import Organisation
 from pledges import badges, pledge_pages, progress, queries, services
@@ -28,7 +29,14 @@ from pledges.forms import (
     SubmitForm,
     WithdrawForm,
 )
-from pledges.models import Indicator, Initiative, Pledge, ProgressReport
+from pledges.models import (
+    ActionType,
+    BeneficiaryGroup,
+    Indicator,
+    Initiative,
+    Pledge,
+    ProgressReport,
+)
 from pledges.search_index import current_generation
 from pledges.services import WorkflowError
 
@@ -45,14 +53,21 @@ def _body_context(pledge: Pledge, *, show_all_reports: bool) -> dict:
     ]
     initiatives = list(pledge.initiatives.all())
     pillars = {p.pk: p for i in initiatives for p in i.pillars.all()}
+    countries = sorted({c for i in initiatives for c in i.countries})
     return {
         "pledge": pledge,
         "pillars": sorted(pillars.values(), key=lambda p: p.position),
-        "countries": sorted({c for i in initiatives for c in i.countries}),
+        "countries": countries,
+        "country_names": ", ".join(names_of_countries(countries)),
         "eu_wide": any(i.eu_wide for i in initiatives),
         "initiatives": [
             {
                 "initiative": initiative,
+                # What the page prints, joined here rather than in template loops.
+                "pillars": ", ".join(p.short_label for p in initiative.pillars.all()),
+                "countries": ", ".join(names_of_countries(initiative.countries)),
+                "groups": ", ".join(labels_of(initiative.beneficiary_groups, BeneficiaryGroup)),
+                "actions": ", ".join(labels_of(initiative.action_types, ActionType)),
                 "indicators": [
                     {"indicator": i, "progress": progress.indicator_progress(i)}
                     for i in initiative.indicators.all()

@@ -3,16 +3,21 @@
 {% load pledge_tags %}
 {% organisation_badges organisation %}   the organisation's earned badges
 {{ initiative.countries|country_names }}  "Belgium, France"
+{% progress label progress %}            a target, what was achieved, and its bar
 """
 
 from __future__ import annotations
 
 from django import template
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 
-from coalition.labels import choice_labels
-from coalition.labels import country_names as all_country_names
+from coalition.labels import labels_of, names_of_countries
 from pledges import badges
 from pledges.models import ActionType, BeneficiaryGroup
+from pledges.progress import Progress
 
 register = template.Library()
 
@@ -27,25 +32,19 @@ def organisation_badges(organisation, heading_level: int = 2) -> dict:
     }
 
 
-def _labels(values, choices) -> list[str]:
-    labels = choice_labels(choices)
-    return [labels.get(v, v) for v in values or ()]
-
-
 @register.filter
 def country_names(codes) -> list[str]:
-    names = all_country_names()
-    return sorted(names.get(code) or code for code in codes or ())
+    return names_of_countries(codes)
 
 
 @register.filter
 def beneficiary_labels(values) -> list[str]:
-    return _labels(values, BeneficiaryGroup)
+    return labels_of(values, BeneficiaryGroup)
 
 
 @register.filter
 def action_labels(values) -> list[str]:
-    return _labels(values, ActionType)
+    return labels_of(values, ActionType)
 
 
 @register.filter
@@ -76,3 +75,36 @@ def organisation_pledges(organisation, heading_level: int = 2) -> dict:
         "totals": progress.totals_for_queryset(public),
         "heading_level": heading_level,
     }
+
+
+@register.simple_tag
+def progress(label, progress: Progress) -> SafeString:
+    """One target and what was achieved toward it, with its bar: the same markup for
+    an indicator, a pledge's totals and an organisation's. In Python rather than an
+    included template: a pledge page shows it for every indicator, and an include
+    costs several times as much."""
+    if progress.reported:
+        figures = gettext("%(achieved)s of %(target)s (%(percent)s%%)") % {
+            "achieved": intcomma(progress.achieved),
+            "target": intcomma(progress.target),
+            "percent": progress.percent,
+        }
+        return format_html(
+            '<div class="portal-progress">\n  <p class="portal-progress__label">{}</p>\n  \n'
+            '  <p class="portal-progress__figures">{}</p>\n'
+            '  <div class="portal-progress__bar" aria-hidden="true">'
+            '<div class="portal-progress__fill" style="width: {}%"></div></div>\n  \n</div>\n',
+            label,
+            figures,
+            progress.percent,
+        )
+    target = gettext("Target %(target)s") % {"target": intcomma(progress.target)}
+    return format_html(
+        '<div class="portal-progress">\n  <p class="portal-progress__label">{}</p>\n  \n'
+        '  <p class="portal-progress__figures">{} · <em class="portal-progress__none">{}</em></p>\n'
+        '  <div class="portal-progress__bar portal-progress__bar--empty" aria-hidden="true"></div>'
+        "\n  \n</div>\n",
+        label,
+        target,
+        gettext("not yet reported"),
+    )

@@ -1,4 +1,6 @@
 import pytest
+from django.template import Context, Template
+from django.utils import translation
 
 from pledges import progress
 from pledges.models import Indicator, Pledge, ProgressReport
@@ -111,3 +113,38 @@ def test_all_targets_reached_needs_every_indicator():
     assert progress.all_targets_reached(load(pledge)) is False
     ReportedValueFactory(report=report, indicator=second, value=5)
     assert progress.all_targets_reached(load(pledge)) is True
+
+
+# --- {% progress label progress %}: the widget every page shows for a target ----
+
+
+def _widget(label, progress):
+    return Template("{% load pledge_tags %}{% progress label progress %}").render(
+        Context({"label": label, "progress": progress})
+    )
+
+
+def test_the_progress_widget_shows_what_was_achieved_and_its_bar():
+    html = _widget("People <reached>", Progress(target=12000, achieved=3000))
+
+    assert '<p class="portal-progress__label">People &lt;reached&gt;</p>' in html
+    assert '<p class="portal-progress__figures">3,000 of 12,000 (25%)</p>' in html
+    assert 'style="width: 25%"' in html
+    assert "not yet reported" not in html
+
+
+def test_the_progress_widget_says_when_nothing_was_reported_yet():
+    html = _widget("Courses", Progress(target=40, achieved=None))
+
+    assert "Target 40 · " in html
+    assert '<em class="portal-progress__none">not yet reported</em>' in html
+    assert "portal-progress__bar--empty" in html
+    assert "portal-progress__fill" not in html
+
+
+def test_the_progress_widget_is_translated():
+    with translation.override("fr"):
+        html = _widget("Personnes", Progress(target=40, achieved=None))
+
+    assert "not yet reported" not in html
+    assert "Target" not in html
