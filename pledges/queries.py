@@ -62,7 +62,7 @@ def pledge_with_content(pk: int, *, now: datetime.datetime | None = None) -> Ple
     for item in data["initiatives"]:
         initiative = _instance(Initiative, item["row"])
         initiative._state.fields_cache["pledge"] = pledge
-        pillars = sorted((by_id[pk] for pk in item["pillar_ids"]), key=_pillar_order)
+        pillars = sorted((by_id[i] for i in item["pillar_ids"]), key=_pillar_order)
         _cache(initiative, "pillars", Pillar, pillars)
         rows = []
         for entry in item["indicators"]:
@@ -84,7 +84,8 @@ def pledge_with_content(pk: int, *, now: datetime.datetime | None = None) -> Ple
         for row in item["values"]:
             value = _instance(ReportedValue, row)
             value._state.fields_cache["report"] = report
-            value._state.fields_cache["indicator"] = indicators[value.indicator_id]
+            if value.indicator_id in indicators:  # always, unless the data is broken
+                value._state.fields_cache["indicator"] = indicators[value.indicator_id]
             values.append(value)
         _cache(report, "values", ReportedValue, values)
         reports.append(report)

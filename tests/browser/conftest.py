@@ -55,7 +55,9 @@ def page(browser, live_server, transactional_db):
 
 
 def assert_accessible(page) -> None:
-    """Run axe-core (WCAG 2.1 A and AA rules) on the current page; fail on any violation."""
+    """Run axe-core (WCAG 2.1 A and AA rules) on the current page; fail on any violation.
+    Waits for the page to have loaded: a URL that changed is not yet a document."""
+    page.wait_for_load_state("load")
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate(
         """async () => (await axe.run(document, {

@@ -65,6 +65,7 @@ def open_queue(page, model, queue, title):
     assert_accessible(page)
     page.locator(f"#content-main tr.model-{model}").get_by_role("link", name=queue).click()
     expect(page).to_have_url(re.compile(r"\?status__exact=submitted$"))
+    expect(page.locator("#result_list")).to_be_visible()
     assert_accessible(page)
     page.locator("#result_list").get_by_role("link", name=title).click()
     expect(page.locator("h1")).to_have_text(re.compile("^Change "))
