@@ -10,8 +10,12 @@ graceful_timeout = 20
 keepalive = 5
 # A worker is replaced after this many requests (a guard against leaks); each
 # new worker builds the Pledge Viewer's index again (about 2 s at 100,000 pledges).
-max_requests = 20000
-max_requests_jitter = 2000
+# Recycle workers now and then (a guard against slow leaks), but rarely: a new
+# worker builds the Pledge Viewer's index before its first request (~2 s at
+# 100,000 pledges, post_worker_init below), which at 20,000 requests a worker
+# was a few per cent of a busy worker's time.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "200000"))
+max_requests_jitter = max_requests // 10
 accesslog = "-" if os.environ.get("GUNICORN_ACCESS_LOG", "1") == "1" else None
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

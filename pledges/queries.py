@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 
+from django.contrib.postgres.fields import ArrayField
 from django.db import DEFAULT_DB_ALIAS, connection
-from django.db.models import Count, Model, Prefetch, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    CharField,
+    Count,
+    ForeignKey,
+    IntegerField,
+    Model,
+    Prefetch,
+    Q,
+    QuerySet,
+    TextField,
+)
 from django.utils.translation import gettext as _
 
 from coalition.models import Pillar
@@ -100,12 +113,31 @@ def _pillar_order(pillar: Pillar) -> tuple[int, int]:
 def _instance(model: type[Model], row: dict) -> Model:
     """A model instance from its table row as PostgreSQL's to_json() wrote it
     (column names as keys, dates and times as ISO strings)."""
-    fields = model._meta.concrete_fields
+    attnames, columns = _columns(model)
     return model.from_db(
         DEFAULT_DB_ALIAS,
-        [f.attname for f in fields],
-        [f.to_python(row[f.column]) for f in fields],
+        attnames,
+        [row[column] if parse is None else parse(row[column]) for column, parse in columns],
     )
+
+
+@functools.cache
+def _columns(model: type[Model]) -> tuple[list[str], list[tuple[str, object]]]:
+    """Each concrete field's attribute name, and its column with the conversion its
+    JSON value needs: numbers, text, booleans and arrays of text come as what the
+    field holds already; anything else (dates and times come as strings) goes
+    through the field's to_python()."""
+    fields = model._meta.concrete_fields
+    return (
+        [f.attname for f in fields],
+        [(f.column, None if _as_is(f) else f.to_python) for f in fields],
+    )
+
+
+def _as_is(field) -> bool:
+    if isinstance(field, ArrayField):
+        return _as_is(field.base_field)
+    return isinstance(field, (CharField, TextField, IntegerField, BooleanField, ForeignKey))
 
 
 def _cache(instance: Model, name: str, model: type[Model], objects: list) -> None:
