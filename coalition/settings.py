@@ -146,6 +146,9 @@ DATABASES = {
         # throughput here: keep connections open between requests.
         conn_max_age=env_int("CONN_MAX_AGE", 600),
         conn_health_checks=True,
+        # Django's PostgreSQL backend, with a health check that needs no round
+        # trip for an idle connection (coalition/postgresql/base.py).
+        engine="coalition.postgresql",
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
