@@ -25,7 +25,7 @@ def language_links(request: HttpRequest) -> list[dict[str, object]]:
     current = get_language()
     path = request.get_full_path()
     match = getattr(request, "resolver_match", None)
-    query = request.META.get("QUERY_STRING", "")
+    query = path.partition("?")[2]  # as get_full_path() encodes it
     return [
         {
             "code": code,

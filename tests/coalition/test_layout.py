@@ -7,7 +7,7 @@ import re
 import pytest
 from django.urls import resolve, reverse, translate_url
 
-from coalition.context_processors import _in_language
+from coalition.context_processors import _in_language, language_links
 from coalition.models import Pillar
 from tests.factories import UserFactory
 from tests.pledges.viewer_factories import public_pledge
@@ -68,7 +68,13 @@ def test_the_kept_fragments_are_per_language(client):
 
 @pytest.mark.parametrize(
     "path",
-    ["/en/", "/en/about/", "/en/pledges/?pillar=education&country=FR", "/en/pillars/education/"],
+    [
+        "/en/",
+        "/en/about/",
+        "/en/pledges/?pillar=education&country=FR",
+        "/en/pillars/education/",
+        "/en/pledges/?q=%22caf%C3%A9%22%3Cb%3E",
+    ],
 )
 @pytest.mark.parametrize("code", ["en", "fr", "de"])
 def test_language_links_are_what_translate_url_gives(path, code):
@@ -87,4 +93,14 @@ def test_a_page_with_no_match_falls_back_on_translate_url(client):
     )
     assert links == [
         (translate_url("/en/no-such-page/", code), code) for code in ("en", "fr", "de")
+    ]
+
+
+def test_language_links_keep_an_odd_query_as_translate_url_does(rf):
+    request = rf.get("/en/pledges/", QUERY_STRING='q="café"<b>')
+    request.resolver_match = resolve("/en/pledges/")
+    path = request.get_full_path()
+
+    assert [link["url"] for link in language_links(request)] == [
+        translate_url(path, code) for code in ("en", "fr", "de")
     ]
