@@ -177,8 +177,11 @@ else:
 # Kept by each process: parts of the layout that change only with the code and
 # the language (the stylesheets' hashed addresses, the footer), for the
 # template's {% cache ... using="layout" %}.
+# In development they are not kept: an edited template shows at once.
 CACHES["layout"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "BACKEND": "django.core.cache.backends.dummy.DummyCache"
+    if DEBUG
+    else "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "coalition-layout",
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"

@@ -23,10 +23,13 @@ class DatabaseWrapper(base.DatabaseWrapper):
         if connection is None or connection.closed or connection.broken:
             return False
         if connection.info.transaction_status == TransactionStatus.IDLE:
+            # poll(), not select(): a process may hold descriptors above 1024.
+            poller = select.poll()
             try:
-                readable, _, _ = select.select([connection.fileno()], [], [], 0)
+                poller.register(connection.fileno(), select.POLLIN)
+                events = poller.poll(0)
             except (OSError, ValueError):
                 return False
-            if not readable:
+            if not events:
                 return True
         return super().is_usable()

@@ -144,3 +144,17 @@ def test_any_setting_can_be_read_from_a_file(tmp_path):
     assert values["VAR_DIR"] == "/srv/portal/var"
     assert values["MEDIA_ROOT"] == "/srv/portal/var/media"
     assert values["allauth"]["TRUSTED_PROXY_COUNT"] == 2
+
+
+def test_the_layout_fragments_are_kept_in_production_only():
+    production = production_settings("CACHES")["CACHES"]["layout"]["BACKEND"]
+    development = production_settings("CACHES", DEBUG="true")["CACHES"]["layout"]["BACKEND"]
+
+    assert production == "django.core.cache.backends.locmem.LocMemCache"
+    assert development == "django.core.cache.backends.dummy.DummyCache"
+
+
+def test_the_portal_uses_its_own_postgresql_backend():
+    values = production_settings("DATABASES")
+
+    assert values["DATABASES"]["default"]["ENGINE"] == "coalition.postgresql"
