@@ -1,7 +1,9 @@
+import functools
+
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, ResolverMatch, reverse, translate_url
-from django.utils.translation import get_language, get_language_info, override
+from django.urls import get_script_prefix, translate_url
+from django.utils.translation import get_language, get_language_info
 
 from coalition.models import Pillar
 
@@ -25,28 +27,23 @@ def language_links(request: HttpRequest) -> list[dict[str, object]]:
     current = get_language()
     path = request.get_full_path()
     match = getattr(request, "resolver_match", None)
-    query = path.partition("?")[2]  # as get_full_path() encodes it
+    # The portal's addresses are not translated: under i18n_patterns, a page in
+    # another language is the same address with that language's prefix, which is
+    # what translate_url() and reverse() give (tests/coalition/test_layout.py).
+    prefix = f"{get_script_prefix()}{current}/"
+    swap = match is not None and bool(match.url_name) and path.startswith(prefix)
+    rest = path[len(prefix) :]
     return [
         {
             "code": code,
-            "name": get_language_info(code)["name_local"],
-            "url": _in_language(match, query, code) or translate_url(path, code),
+            "name": _local_name(code),
+            "url": f"{get_script_prefix()}{code}/{rest}" if swap else translate_url(path, code),
             "current": code == current,
         }
         for code, _name in settings.LANGUAGES
     ]
 
 
-def _in_language(match: ResolverMatch | None, query: str, code: str) -> str | None:
-    """translate_url() for the page being answered, from the URL the request was
-    already resolved to (translate_url resolves it again for every language).
-    None where translate_url must decide (no match: a 404 page, say)."""
-    if match is None or not match.url_name:
-        return None
-    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
-    with override(code):
-        try:
-            url = reverse(name, args=match.args, kwargs=match.kwargs)
-        except NoReverseMatch:
-            return None
-    return f"{url}?{query}" if query else url
+@functools.cache
+def _local_name(code: str) -> str:
+    return get_language_info(code)["name_local"]

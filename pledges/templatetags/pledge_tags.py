@@ -9,12 +9,12 @@
 from __future__ import annotations
 
 from django import template
-from django.contrib.humanize.templatetags.humanize import intcomma
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.html import conditional_escape, escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from coalition.labels import labels_of, names_of_countries
+from coalition.numbers import grouped
 from pledges import badges
 from pledges.models import ActionType, BeneficiaryGroup
 from pledges.progress import Progress
@@ -83,28 +83,28 @@ def progress(label, progress: Progress) -> SafeString:
     an indicator, a pledge's totals and an organisation's. In Python rather than an
     included template: a pledge page shows it for every indicator, and an include
     costs several times as much."""
+    label = conditional_escape(label)
     if progress.reported:
         figures = gettext("%(achieved)s of %(target)s (%(percent)s%%)") % {
-            "achieved": intcomma(progress.achieved),
-            "target": intcomma(progress.target),
+            "achieved": grouped(progress.achieved),
+            "target": grouped(progress.target),
             "percent": progress.percent,
         }
-        return format_html(
-            '<div class="portal-progress">\n  <p class="portal-progress__label">{}</p>\n  \n'
-            '  <p class="portal-progress__figures">{}</p>\n'
+        return mark_safe(  # noqa: S308 (the label and figures are escaped, the rest is ours)
+            '<div class="portal-progress">\n  <p class="portal-progress__label">'
+            f"{label}</p>\n  \n"
+            f'  <p class="portal-progress__figures">{escape(figures)}</p>\n'
             '  <div class="portal-progress__bar" aria-hidden="true">'
-            '<div class="portal-progress__fill" style="width: {}%"></div></div>\n  \n</div>\n',
-            label,
-            figures,
-            progress.percent,
+            f'<div class="portal-progress__fill" style="width: {int(progress.percent or 0)}%">'
+            "</div>"
+            "</div>\n  \n</div>\n"
         )
-    target = gettext("Target %(target)s") % {"target": intcomma(progress.target)}
-    return format_html(
-        '<div class="portal-progress">\n  <p class="portal-progress__label">{}</p>\n  \n'
-        '  <p class="portal-progress__figures">{} · <em class="portal-progress__none">{}</em></p>\n'
+    target = gettext("Target %(target)s") % {"target": grouped(progress.target)}
+    return mark_safe(  # noqa: S308 (as above)
+        '<div class="portal-progress">\n  <p class="portal-progress__label">'
+        f"{label}</p>\n  \n"
+        f'  <p class="portal-progress__figures">{escape(target)} · '
+        f'<em class="portal-progress__none">{escape(gettext("not yet reported"))}</em></p>\n'
         '  <div class="portal-progress__bar portal-progress__bar--empty" aria-hidden="true"></div>'
-        "\n  \n</div>\n",
-        label,
-        target,
-        gettext("not yet reported"),
+        "\n  \n</div>\n"
     )
