@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 
 from coalition.models import Pillar
+from members.models import Organisation
 from pledges import badges, progress, queries, services
-from pledges.models import Indicator, Initiative, Pledge, ProgressReport
+from pledges.models import Indicator, Initiative, Pledge, ProgressReport, ReportedValue
 from tests.pledges.factories import (
     IndicatorFactory,
     InitiativeFactory,
@@ -172,3 +173,24 @@ def test_a_loaded_pledge_saves_like_one_the_orm_read(rich_pledge):
     pledge.save(update_fields=["title"])
 
     assert Pledge.objects.get(pk=rich_pledge.pk).title == "Changed title"
+
+
+def test_nothing_listens_to_the_instances_pledge_with_content_builds():
+    # queries._instance builds instances without Model.__init__, so without its
+    # pre_init and post_init signals: right only while nothing listens to them.
+    from django.db.models.signals import post_init, pre_init
+
+    for model in (Pledge, Organisation, Initiative, Indicator, ProgressReport, ReportedValue):
+        assert not pre_init.has_listeners(model)
+        assert not post_init.has_listeners(model)
+
+
+def test_a_loaded_pledge_is_an_instance_like_the_orm_s(rich_pledge):
+    pledge = queries.pledge_with_content(rich_pledge.pk)
+    orm = Pledge.objects.get(pk=rich_pledge.pk)
+
+    assert pledge == orm
+    assert not pledge._state.adding
+    assert pledge._state.db == orm._state.db
+    assert pledge.get_deferred_fields() == set()
+    assert pledge.organisation.get_absolute_url() == orm.organisation.get_absolute_url()
