@@ -2,8 +2,9 @@
 
 What is kept: the page's title, description and content block (everything
 between the site header and footer), rendered for an anonymous visitor, per
-pledge, language and site address. Never the layout around it (its language form
-carries a CSRF token), and never anything rendered for a logged-in user.
+pledge, language and site address. Never the layout around it (it carries the
+messages and links to this page in each language), and never anything rendered
+for a logged-in user.
 
 When it is thrown away: an entry is valid for one viewer generation
 (`pledges.search_index.current_generation()`), which every change to what the
