@@ -118,7 +118,7 @@ def _instance(model: type[Model], row: dict) -> Model:
     # What Model.from_db() makes, without Model.__init__'s work per field (a page
     # builds a dozen instances): every concrete field's value set as __init__
     # sets it, no deferred field, and no pre_init/post_init receiver to call
-    # (tests/pledges/test_pledge_content.py checks there is none).
+    # (tests/pledges/test_queries.py checks there is none).
     instance = model.__new__(model)
     instance.__dict__.update(
         zip(
