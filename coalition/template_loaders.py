@@ -33,7 +33,10 @@ class Loader(cached.Loader):
         return f"{get_language()}:{super().cache_key(template_name, skip)}"
 
     def get_template(self, template_name, skip=None):
-        known = self.cache_key(template_name, skip) in self.get_template_cache
+        cached = self.get_template_cache.get(self.cache_key(template_name, skip))
+        if isinstance(cached, Template):  # the usual case, in one key lookup
+            return cached
+        known = cached is not None
         template = super().get_template(template_name, skip)
         if not known:
             translate_ahead(template)

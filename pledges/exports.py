@@ -18,9 +18,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from coalition.addresses import url_prefix
 from pledges.filters import PledgeViewerFilter
 from pledges.models_viewer import STANDARD_KINDS, PledgeCard
-from pledges.viewer_views import url_prefix
 
 CHUNK = 2000
 

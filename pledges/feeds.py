@@ -9,10 +9,10 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from coalition.addresses import url_prefix
 from coalition.models import Pillar
 from pledges.filters import country_choices
 from pledges.models_viewer import EU_WIDE, PledgeCard
-from pledges.viewer_views import url_prefix
 
 ITEMS = 50
 

@@ -26,6 +26,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
 from coalition.labels import choice_labels
 from pledges.models import Indicator, Initiative, Pledge, ProgressReport, ReportedValue
+from pledges.queries import related
 
 SUM = "sum"
 #: How reported values of each kind combine across reports.
@@ -118,7 +119,8 @@ def indicator_progress(indicator: Indicator) -> Progress:
 
 
 def pledge_indicators(pledge: Pledge) -> list[Indicator]:
-    return [i for initiative in pledge.initiatives.all() for i in initiative.indicators.all()]
+    initiatives = related(pledge, "initiatives")
+    return [i for initiative in initiatives for i in related(initiative, "indicators")]
 
 
 def pledge_totals(pledges: Iterable[Pledge]) -> list[KindTotal]:

@@ -160,6 +160,17 @@ def _cache(instance: Model, name: str, model: type[Model], objects: list) -> Non
     instance.__dict__.setdefault("_prefetched_objects_cache", {})[name] = queryset
 
 
+def related(instance: Model, name: str) -> list:
+    """``list(instance.<name>.all())``: straight from the prefetch cache when the
+    relation is cached (every relation pledge_with_content() loads is), without
+    building the relation's manager and queryset (5–9 µs each, a few dozen on a
+    pledge page); otherwise through the manager, as before."""
+    cached = instance.__dict__.get("_prefetched_objects_cache", {}).get(name)
+    if cached is not None and cached._result_cache is not None:
+        return cached._result_cache
+    return list(getattr(instance, name).all())
+
+
 def transitions_for(pledge: Pledge) -> QuerySet[PledgeTransition]:
     return pledge.transitions.select_related("actor", "report").order_by("-created_at", "-pk")
 

@@ -18,11 +18,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from coalition.addresses import url_prefix
 from members.access import organisation_for_user
 from pledges import scoreboards
 from pledges.models import Indicator
 from pledges.models_viewer import Scoreboard
-from pledges.viewer_views import option_labels, url_prefix
+from pledges.viewer_views import option_labels
 
 
 class ScoreboardForm(forms.Form):

@@ -6,10 +6,10 @@ from __future__ import annotations
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from coalition.addresses import url_prefix
 from coalition.models import Pillar
 from pledges.filters import country_choices
 from pledges.models_viewer import PledgeCard
-from pledges.viewer_views import url_prefix
 
 
 class StaticSitemap(Sitemap):

@@ -27,7 +27,7 @@ from django.dispatch import receiver
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, gettext_noop
@@ -35,6 +35,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_cookie
 
+from coalition.addresses import url_prefix
 from coalition.models import Pillar
 from coalition.numbers import grouped
 from coalition.page_cache import anonymous_page_cache
@@ -143,17 +144,6 @@ class ViewerState:
     html: str
     results: int = 0
     context: dict = field(default_factory=dict)
-
-
-def url_prefix(name: str, kwarg: str, placeholder: str = "0") -> str | None:
-    """The URL of `name` up to its last argument, for building many row links
-    without one reverse() each; None if that page does not exist (yet)."""
-    marker = "9090909" if placeholder == "0" else "x-slug-x"
-    try:
-        url = reverse(name, kwargs={kwarg: int(marker) if placeholder == "0" else marker})
-    except NoReverseMatch:
-        return None
-    return url.replace(marker, "\x00")
 
 
 def option_labels() -> dict[str, dict[str, str]]:

@@ -48,14 +48,21 @@ def _manage_url(pledge: Pledge) -> str:
 def _body_context(pledge: Pledge, *, show_all_reports: bool) -> dict:
     reports = [
         r
-        for r in pledge.reports.all()
+        for r in queries.related(pledge, "reports")
         if show_all_reports or r.status == ProgressReport.Status.APPROVED
     ]
-    initiatives = list(pledge.initiatives.all())
-    pillars = {p.pk: p for i in initiatives for p in i.pillars.all()}
+    initiatives = queries.related(pledge, "initiatives")
+    pillars_of = {i.pk: queries.related(i, "pillars") for i in initiatives}
+    pillars = {p.pk: p for i in initiatives for p in pillars_of[i.pk]}
     countries = sorted({c for i in initiatives for c in i.countries})
+    try:
+        organisation_url = pledge.organisation.get_absolute_url()
+    except NoReverseMatch:
+        organisation_url = ""
     return {
         "pledge": pledge,
+        "organisation_url": organisation_url,
+        "partners": queries.related(pledge, "partners"),
         "pillars": sorted(pillars.values(), key=lambda p: p.position),
         "countries": countries,
         "country_names": ", ".join(names_of_countries(countries)),
@@ -64,13 +71,13 @@ def _body_context(pledge: Pledge, *, show_all_reports: bool) -> dict:
             {
                 "initiative": initiative,
                 # What the page prints, joined here rather than in template loops.
-                "pillars": ", ".join(p.short_label for p in initiative.pillars.all()),
+                "pillars": ", ".join(p.short_label for p in pillars_of[initiative.pk]),
                 "countries": ", ".join(names_of_countries(initiative.countries)),
                 "groups": ", ".join(labels_of(initiative.beneficiary_groups, BeneficiaryGroup)),
                 "actions": ", ".join(labels_of(initiative.action_types, ActionType)),
                 "indicators": [
                     {"indicator": i, "progress": progress.indicator_progress(i)}
-                    for i in initiative.indicators.all()
+                    for i in queries.related(initiative, "indicators")
                 ],
             }
             for initiative in initiatives

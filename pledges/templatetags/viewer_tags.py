@@ -15,11 +15,12 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from coalition.addresses import url_prefix
 from members.models import Organisation
 from pledges import viewer_queries
 from pledges.models import Indicator, Pledge
 from pledges.models_viewer import PledgeCard
-from pledges.viewer_views import Fixed, build_viewer, url_prefix
+from pledges.viewer_views import Fixed, build_viewer
 
 register = template.Library()
 

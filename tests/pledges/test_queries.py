@@ -194,3 +194,25 @@ def test_a_loaded_pledge_is_an_instance_like_the_orm_s(rich_pledge):
     assert pledge._state.db == orm._state.db
     assert pledge.get_deferred_fields() == set()
     assert pledge.organisation.get_absolute_url() == orm.organisation.get_absolute_url()
+
+
+def test_related_reads_the_prefetch_cache_without_a_query(rich_pledge, django_assert_num_queries):
+    pledge = queries.pledge_with_content(rich_pledge.pk)
+
+    with django_assert_num_queries(0):
+        initiatives = queries.related(pledge, "initiatives")
+        assert initiatives == list(pledge.initiatives.all())
+        assert queries.related(initiatives[0], "pillars") == list(initiatives[0].pillars.all())
+        assert [p.name for p in queries.related(pledge, "partners")] == [
+            "Alpha partner",
+            "Zeta partner",
+        ]
+
+
+def test_related_queries_a_relation_that_was_not_prefetched(rich_pledge, django_assert_num_queries):
+    pledge = Pledge.objects.get(pk=rich_pledge.pk)
+
+    with django_assert_num_queries(1):
+        titles = [i.title for i in queries.related(pledge, "initiatives")]
+
+    assert sorted(titles) == ["First", "Second"]
