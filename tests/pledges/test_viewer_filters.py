@@ -222,3 +222,51 @@ def test_the_map_shows_the_counts_of_a_search(client):
     link, count = table_row(response.text, "Austria")
     assert count == "1"
     assert link == "/en/pledges/?q=robotics&amp;country=AT"
+
+
+def test_each_filterset_has_its_own_filters_and_form_fields():
+    # pledges.filters.SharedDefinition copies filters without deep-copying their
+    # options; each copy still belongs to its own FilterSet.
+    from django.http import QueryDict
+
+    from pledges.filters import PledgeViewerFilter
+
+    first = PledgeViewerFilter(QueryDict("pillar=education&country=FR"))
+    second = PledgeViewerFilter(QueryDict("country=DE&status=completed"))
+
+    assert first.is_valid()
+    assert second.is_valid()
+    assert first.active() == {"pillar": ["education"], "country": ["FR"]}
+    assert second.active() == {"country": ["DE"], "status": ["completed"]}
+    for filterset in (first, second):
+        for name, filter_ in filterset.filters.items():
+            assert filter_.parent is filterset
+            assert filter_ is not PledgeViewerFilter.base_filters[name]
+            if filter_.method:
+                assert filter_.filter.f is filter_
+                assert filter_.filter.method == getattr(filterset, filter_.method)
+    assert type(first.form) is type(second.form)  # one form class
+    assert first.form.fields["pillar"] is not second.form.fields["pillar"]
+    first.form.fields["pillar"].choices = [("education", "Education")]
+    assert len(second.form.fields["pillar"].choices) == 4
+    assert len(PledgeViewerFilter(QueryDict()).form.fields["pillar"].choices) == 4
+    sql = str(first.queryset_without("country").query)
+    assert '"pillars" && (ARRAY[education])' in sql
+    assert '"countries" &&' not in sql
+
+
+def test_the_shared_form_class_speaks_each_language():
+    from django.http import QueryDict
+    from django.utils.translation import override
+
+    from pledges.filters import PledgeViewerFilter
+
+    with override("en"):
+        english = PledgeViewerFilter(QueryDict()).form
+        assert str(english.fields["status"].label) == "Status"
+        assert dict(english.fields["country"].choices)["DE"] == "Germany"
+    with override("fr"):
+        french = PledgeViewerFilter(QueryDict()).form
+        assert type(french) is type(english)
+        assert str(french.fields["status"].label) == "Statut"
+        assert dict(french.fields["country"].choices)["DE"] == "Allemagne"
