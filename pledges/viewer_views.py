@@ -142,20 +142,39 @@ class Fixed:
 @dataclass
 class ViewerState:
     html: str
+    generation: str
     results: int = 0
     context: dict = field(default_factory=dict)
 
 
-def option_labels() -> dict[str, dict[str, str]]:
-    """Facet -> option value -> label, in the active language. Pillar names are
-    read each time (staff may edit them) and translated like `Pillar.short_label`;
-    the rest is fixed per language. The inner dicts are shared: read them, do
-    not change them."""
-    pillars = {
-        slug: gettext(short_name)
-        for slug, short_name in Pillar.objects.in_order().values_list("slug", "short_name")
-    }
+def option_labels(generation: str | None = None) -> dict[str, dict[str, str]]:
+    """Facet -> option value -> label, in the active language. Pillar names come
+    from the database (staff may edit them; once per viewer generation when it is
+    given) and are translated like `Pillar.short_label`; the rest is fixed per
+    language. The inner dicts are shared: read them, do not change them."""
+    if generation is None:
+        rows = Pillar.objects.in_order().values_list("slug", "short_name")
+    else:
+        rows = [(pillar.slug, pillar.short_name) for pillar in pillars_of(generation)]
+    pillars = {slug: gettext(short_name) for slug, short_name in rows}
     return {"pillar": pillars, **_labels()["options"]}
+
+
+# Every pillar in order, as of one viewer generation (staff saving or deleting a
+# pillar starts a new one once committed, pledges/apps.py): the viewer's labels
+# and the navigation's links without a query each.
+_PILLARS: dict[str, list[Pillar]] = {}
+
+
+def pillars_of(generation: str) -> list[Pillar]:
+    """The pillars in order, read once per viewer generation and process. Read
+    them, do not change them."""
+    pillars = _PILLARS.get(generation)
+    if pillars is None:
+        pillars = list(Pillar.objects.in_order())
+        _PILLARS.clear()
+        _PILLARS[generation] = pillars
+    return pillars
 
 
 def _page_number(request: HttpRequest) -> int:
@@ -194,7 +213,7 @@ def build_viewer(request: HttpRequest, *, base_url: str, fixed: Fixed | None = N
         html = _LOCAL_FRAGMENTS.get(cache_key) or cache.get(cache_key)
         if html is not None:
             _remember(cache_key, html)
-            return ViewerState(html=mark_safe(html))  # noqa: S308 (our own rendered HTML)
+            return ViewerState(html=mark_safe(html), generation=generation)  # noqa: S308 (ours)
     context = viewer_context(
         request, data=data, page=page, base_url=base_url, fixed=fixed, generation=generation
     )
@@ -202,7 +221,7 @@ def build_viewer(request: HttpRequest, *, base_url: str, fixed: Fixed | None = N
     if cache_key is not None:
         cache.set(cache_key, html, seconds)
         _remember(cache_key, html)
-    return ViewerState(html=html, results=context["count"], context=context)
+    return ViewerState(html=html, generation=generation, results=context["count"], context=context)
 
 
 # Fragments this process served lately, so a popular page costs no cache read
@@ -269,7 +288,7 @@ def viewer_context(
     sort = data.get("sort", "")
     if sort not in dict(Sort.CHOICES):
         sort = Sort.RELEVANCE if search else Sort.NEWEST
-    labels = option_labels()
+    labels = option_labels(generation)
     active = filterset.active()
     if valid:
         selection = viewer_queries.select(
@@ -506,7 +525,9 @@ def _render_viewer_page(
     request: HttpRequest, template: str, context: dict, *, base_url: str, fixed: Fixed | None
 ) -> HttpResponse:
     state = build_viewer(request, base_url=base_url, fixed=fixed)
-    return render(request, template, {**context, "viewer_html": state.html})
+    # The navigation's pillars as the viewer read them: no query for the layout.
+    context |= {"viewer_html": state.html, "nav_pillars": pillars_of(state.generation)}
+    return render(request, template, context)
 
 
 @require_safe

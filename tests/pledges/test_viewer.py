@@ -334,3 +334,25 @@ def test_country_names_follow_the_language_of_each_request(client):
     assert "Germany" in english.text
     assert "Allemagne" not in english.text
     assert "Allemagne" in french_again.text
+
+
+def test_a_pillar_staff_rename_shows_in_the_viewer_and_its_navigation(
+    client, django_capture_on_commit_callbacks
+):
+    # The viewer reads the pillars once per viewer generation; saving a pillar
+    # starts a new generation once committed (pledges/apps.py).
+    from coalition.models import Pillar
+
+    public_pledge(pillars=("education",))
+    assert "Schools and universities" not in client.get(reverse("pledges:viewer")).text
+
+    pillar = Pillar.objects.get(slug="education")
+    pillar.short_name = "Schools and universities"
+    with django_capture_on_commit_callbacks(execute=True):
+        pillar.save()
+    text = client.get(reverse("pledges:viewer")).text
+
+    navigation = text.split('class="portal-nav"', 1)[1].split("</nav>", 1)[0]
+    assert "Schools and universities" in navigation
+    viewer_part = text.split('class="portal-nav"', 1)[1].split("</nav>", 1)[1]
+    assert "Schools and universities" in viewer_part  # the pillar filter's label
