@@ -164,7 +164,8 @@ def related(instance: Model, name: str) -> list:
     """``list(instance.<name>.all())``: straight from the prefetch cache when the
     relation is cached (every relation pledge_with_content() loads is), without
     building the relation's manager and queryset (5–9 µs each, a few dozen on a
-    pledge page); otherwise through the manager, as before."""
+    pledge page); otherwise through the manager, as before. The list may be the
+    cache's own: read it, do not change it."""
     cached = instance.__dict__.get("_prefetched_objects_cache", {}).get(name)
     if cached is not None and cached._result_cache is not None:
         return cached._result_cache
