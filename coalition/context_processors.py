@@ -3,19 +3,22 @@ import functools
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import get_script_prefix, translate_url
+from django.utils.functional import SimpleLazyObject
+from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info
 
 from coalition.models import Pillar
 
 
 def site(request: HttpRequest) -> dict[str, object]:
-    """Values every page's layout needs. The pillar query is lazy: one query, only
-    on pages that render the navigation."""
+    """Values every page's layout needs. The pillars are lazy: one query, only on
+    pages that render the navigation and do not give their own (a page that has
+    them already passes ``nav_pillars``); not even a queryset is built otherwise."""
     return {
         "SITE_NAME": settings.SITE_NAME,
         "SITE_URL": settings.SITE_URL,
         "CONTACT_EMAIL": settings.CONTACT_EMAIL,
-        "nav_pillars": Pillar.objects.in_order().only("slug", "short_name"),
+        "nav_pillars": SimpleLazyObject(_nav_pillars),
         # A function: the template calls it only where it shows the switcher.
         "language_links": lambda: language_links(request),
     }
@@ -44,6 +47,11 @@ def language_links(request: HttpRequest) -> list[dict[str, object]]:
     ]
 
 
+def _nav_pillars() -> list[Pillar]:
+    return list(Pillar.objects.in_order().only("slug", "short_name"))
+
+
 @functools.cache
 def _local_name(code: str) -> str:
-    return get_language_info(code)["name_local"]
+    """The language's own name as the switcher prints it ("Français")."""
+    return capfirst(get_language_info(code)["name_local"])

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from coalition.labels import labels_of, names_of_countries
@@ -67,6 +68,8 @@ def _body_context(pledge: Pledge, *, show_all_reports: bool) -> dict:
         "countries": countries,
         "country_names": ", ".join(names_of_countries(countries)),
         "eu_wide": any(i.eu_wide for i in initiatives),
+        "initiatives_heading": ngettext("Initiative", "Initiatives (%(counter)s)", len(initiatives))
+        % {"counter": len(initiatives)},
         "initiatives": [
             {
                 "initiative": initiative,

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django import template
 from django.templatetags.static import static
 from django.utils.html import format_html
@@ -27,9 +29,17 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def pledge_share_context(context, pledge: Pledge) -> dict:
+    """The page's address, as it is and quoted for the share links (as
+    ``|urlencode`` quotes it), the title quoted, and the user's scoreboards."""
     request = context.get("request")
     url = request.build_absolute_uri(pledge.get_absolute_url()) if request else ""
-    share = {"url": url, "scoreboards": [], "organisations": []}
+    share = {
+        "url": url,
+        "url_quoted": quote(url),
+        "title_quoted": quote(pledge.title),
+        "scoreboards": [],
+        "organisations": [],
+    }
     if request is not None and request.user.is_authenticated:
         from pledges.scoreboards import scoreboard_choices_for
 
