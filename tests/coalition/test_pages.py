@@ -130,4 +130,7 @@ def test_the_language_links_lead_to_this_page_in_each_language(client):
     assert 'href="/fr/pledges/?pillar=education" hreflang="fr" lang="fr"' in response.text
     assert 'href="/de/pledges/?pillar=education" hreflang="de" lang="de"' in response.text
     assert 'hreflang="en" lang="en" aria-current="true"' in response.text
+    # Each language by its own name, capitalised.
+    for name in ("English", "Français", "Deutsch"):
+        assert f">{name}</a></li>" in response.text
     assert "csrfmiddlewaretoken" not in response.text

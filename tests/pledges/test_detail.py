@@ -1,5 +1,6 @@
 import datetime
 import re
+from urllib.parse import quote
 
 import pytest
 from django.urls import reverse
@@ -163,6 +164,44 @@ def test_it_includes_the_share_partial(client):
     response = client.get(url(pledge))
 
     assert "pledges/includes/pledge_share.html" in [t.name for t in response.templates]
+
+
+def test_the_share_links_carry_the_address_and_title_quoted(client):
+    pledge = complete_pledge(approved=True, title="Code & create: 100% fun")
+
+    response = client.get(url(pledge))
+
+    address = f"http://testserver/en/pledges/{pledge.pk}/"
+    quoted = quote(address)
+    assert f'href="mailto:?subject=Code%20%26%20create%3A%20100%25%20fun&amp;body={quoted}"' in (
+        response.text
+    )
+    assert f'href="https://www.linkedin.com/sharing/share-offsite/?url={quoted}"' in response.text
+    assert f'href="https://x.com/intent/post?url={quoted}&amp;text=Code%20%26%20create' in (
+        response.text
+    )
+    assert f'href="https://www.facebook.com/sharer/sharer.php?u={quoted}"' in response.text
+    assert f'value="{address}" readonly' in response.text
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "heading"),
+    [
+        ("en", 1, "Initiative"),
+        ("en", 3, "Initiatives (3)"),
+        ("fr", 1, "Initiative"),
+        ("de", 2, "Initiativen (2)"),
+    ],
+)
+def test_the_initiatives_heading_counts_them_in_the_language(client, language, count, heading):
+    pledge = PledgeFactory(approved=True)
+    for _ in range(count):
+        IndicatorFactory(initiative=InitiativeFactory(pledge=pledge))
+
+    with translation.override(language):
+        response = client.get(url(pledge))
+
+    assert f'id="pledge-initiatives-heading">{heading}</h2>' in response.text
 
 
 def test_moderators_may_look_at_a_pledge_before_it_is_public(client, moderator):
