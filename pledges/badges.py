@@ -8,7 +8,8 @@
   (reports are only taken on approved pledges; a later withdrawal does not undo
   the approval);
 - achiever: every target of one of its public pledges (approved or completed) is
-  reached, which anyone can check on the pledge's page.
+  reached, which anyone can check on the pledge's page (read from the Pledge
+  Viewer's row of the pledge, rebuilt whenever the pledge or its reports change).
 """
 
 from __future__ import annotations
@@ -43,17 +44,18 @@ ALL = (MEMBER, PLEDGER, REPORTER, ACHIEVER)
 REPORTER_WINDOW = datetime.timedelta(days=365)
 
 
-# One statement, in a PL/pgSQL function (migration 0055) so that its plan is kept
-# for the connection's life: the ORM took longer to build it (~5 ms), and the
-# database longer to plan it (~1 ms), than to answer it (~0.2 ms). Pledger: a
+# One statement, in a PL/pgSQL function (migrations 0055 and 0056) so that its
+# plan is kept for the connection's life: the ORM took longer to build it (~5 ms),
+# and the database longer to plan it (~1 ms), than to answer it. Pledger: a
 # pledge (not a revision) approved once, whatever its status now (a public one
 # counts too, for rows from before approved_at was kept). Reporter: an approved
-# report on any of its pledges. Achiever: same rules as Pledge.objects.public()
-# and progress.all_targets_reached() (a pledge with indicators, each reaching its
-# target through approved reports; 0 if none), looked for only among pledges with
-# an approved report (targets are above 0: one without has reached none), which
-# made the statement five times cheaper. pledges_page() (the pledge page's
-# content, pledges.queries.pledge_page_content) calls it too.
+# report on any of its pledges. Achiever: a viewer row (PledgeCard: public
+# pledges only, Pledge.objects.public()) with ``targets_reached``, which the
+# viewer's rebuild computes by the rule of progress.all_targets_reached() each
+# time a pledge or its reports change (pledges.search_index.refresh_pledges);
+# adding up every indicator's approved values here was half of a pledge page's
+# database work. pledges_page() (the pledge page's content,
+# pledges.queries.pledge_with_content) calls it too.
 _EARNED = "SELECT pledger, reporter, achiever FROM pledges_badges(%s, %s, %s, %s)"
 
 

@@ -85,6 +85,10 @@ class PledgeCard(models.Model):
     initiative_count = models.PositiveSmallIntegerField(_("initiatives"), default=0)
     target_reach = models.BigIntegerField(_("target reach"), default=0)
     has_reported = models.BooleanField(_("has reported"), default=False)
+    # Every indicator has reached its target through approved reports (and there
+    # is at least one), as progress.all_targets_reached() says: the organisation's
+    # Achiever badge reads it (pledges.badges), not the sums behind it.
+    targets_reached = models.BooleanField(_("all targets reached"), default=False)
     last_report_approved_at = models.DateTimeField(null=True, blank=True)
 
     target_people_reached = _target("people reached")
@@ -127,6 +131,11 @@ class PledgeCard(models.Model):
             models.Index(fields=["organisation_type"], name="pledgecard_orgtype"),
             models.Index(fields=["start_year"], name="pledgecard_year"),
             models.Index(fields=["status"], name="pledgecard_status"),
+            models.Index(
+                fields=["organisation"],
+                condition=models.Q(targets_reached=True),
+                name="pledgecard_achiever",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -41,7 +41,7 @@ _COLUMNS = f"""
     organisation_slug, organisation_sector, organisation_type, organisation_country,
     partner_names, status, approved_at, start_date, end_date, start_year,
     pillars, countries, beneficiary_groups, action_types, delivery_modes,
-    initiative_count, target_reach, has_reported, last_report_approved_at,
+    initiative_count, target_reach, has_reported, targets_reached, last_report_approved_at,
     {_KIND_COLUMNS},
     search_vector, indexed_at
 """
@@ -58,7 +58,7 @@ SELECT
     extract(year FROM p.start_date)::smallint,
     coalesce(pil.v, '{{}}'), coalesce(geo.v, '{{}}'), coalesce(grp.v, '{{}}'),
     coalesce(act.v, '{{}}'), coalesce(ini.modes, '{{}}'),
-    coalesce(ini.n, 0), {_REACH}, rep.has_reported, p.last_report_approved_at,
+    coalesce(ini.n, 0), {_REACH}, rep.has_reported, k.targets_reached, p.last_report_approved_at,
     {_KIND_SELECT},
     setweight(to_tsvector('{SEARCH_CONFIG}', p.title), 'A')
       || setweight(to_tsvector('{SEARCH_CONFIG}', o.name), 'A')
@@ -109,7 +109,11 @@ LEFT JOIN LATERAL (
     WHERE pp.pledge_id = p.id
 ) pt ON true
 LEFT JOIN LATERAL (
-    SELECT {_KIND_AGGREGATES}
+    SELECT {_KIND_AGGREGATES},
+           -- progress.all_targets_reached(): some indicator, and each one reached
+           -- (approved values adding up to its target; none reported is not reached).
+           coalesce(bool_and(coalesce(rv.achieved >= ind.target, false)), false)
+               AS targets_reached
     FROM pledges_initiative i
     JOIN pledges_indicator ind ON ind.initiative_id = i.id
     LEFT JOIN LATERAL (

@@ -4,8 +4,9 @@ import pytest
 from django.template import Context, Template
 from django.urls import reverse
 
-from pledges import badges
+from pledges import badges, services
 from pledges.models import Indicator, Pledge, ProgressReport
+from pledges.search_index import refresh_pledges
 from tests.pledges.factories import (
     IndicatorFactory,
     MemberOrganisationFactory,
@@ -24,6 +25,13 @@ def slugs(organisation, now=NOW):
     return [b.slug for b in badges.organisation_badges(organisation, now=now)]
 
 
+def indexed(*pledges):
+    """Rebuild the viewer rows of pledges these tests changed with factories, as
+    every service that changes a pledge or its reports does: the Achiever badge
+    reads the row's targets_reached."""
+    refresh_pledges(p.pk for p in pledges)
+
+
 def test_badges_follow_from_data(organisation):
     assert slugs(organisation) == ["member"]
 
@@ -38,11 +46,15 @@ def test_badges_follow_from_data(organisation):
     ReportedValueFactory(report=report, indicator=Indicator.objects.get(), value=999)
     assert slugs(organisation) == ["member", "pledger", "reporter"]
 
+    indexed(pledge)
+    assert slugs(organisation) == ["member", "pledger", "reporter"]  # 999 of 1,000
+
     ReportedValueFactory(
         report=ProgressReportFactory(pledge=pledge, status=ProgressReport.Status.APPROVED),
         indicator=Indicator.objects.get(),
         value=1,
     )
+    indexed(pledge)
     assert slugs(organisation) == ["member", "pledger", "reporter", "achiever"]
 
 
@@ -153,18 +165,46 @@ def test_it_costs_one_query(organisation, django_assert_num_queries):
 
 
 def test_an_achiever_reached_every_target_through_approved_reports(organisation):
-    PledgeFactory(organisation=organisation, status=Pledge.Status.APPROVED)  # no indicators
+    empty = PledgeFactory(organisation=organisation, status=Pledge.Status.APPROVED)  # no targets
     pledge = complete_pledge(organisation=organisation, approved=True)
     indicator = Indicator.objects.get()
     pending = ProgressReportFactory(pledge=pledge, status=ProgressReport.Status.SUBMITTED)
     ReportedValueFactory(report=pending, indicator=indicator, value=indicator.target)
+    indexed(empty, pledge)
     assert "achiever" not in slugs(organisation)
 
     approved = ProgressReportFactory(pledge=pledge, status=ProgressReport.Status.APPROVED)
     ReportedValueFactory(report=approved, indicator=indicator, value=indicator.target)
+    indexed(pledge)
     assert "achiever" in slugs(organisation)
 
     IndicatorFactory(initiative=indicator.initiative)  # a new target, not yet reported
+    indexed(pledge)
+    assert "achiever" not in slugs(organisation)
+
+
+def test_the_services_keep_the_achiever_badge_true(organisation, editor, moderator):
+    pledge = complete_pledge(organisation=organisation, approved=True)
+    indexed(pledge)  # approved by the factory; from here on, through the services
+    indicator = Indicator.objects.get()
+
+    report = services.report_submit(
+        pledge=pledge,
+        actor=editor,
+        period_start=datetime.date(2026, 1, 1),
+        period_end=datetime.date(2026, 6, 30),
+        narrative="Everyone trained.",
+        values={indicator.pk: indicator.target},
+    )
+    assert "achiever" not in slugs(organisation)  # submitted, not yet approved
+    services.report_approve(report=report, actor=moderator, now=NOW)
+    assert "achiever" in slugs(organisation)
+
+    # Changes that add a target, approved: not every target is reached any more.
+    revision = services.pledge_revise(pledge=pledge, actor=editor)
+    IndicatorFactory(initiative=revision.initiatives.get(), kind=Indicator.Kind.CERTIFICATIONS)
+    services.pledge_submit(pledge=revision, actor=editor, declaration=True)
+    services.pledge_approve(pledge=revision, actor=moderator)
     assert "achiever" not in slugs(organisation)
 
 
@@ -198,7 +238,7 @@ def test_proposed_changes_are_not_a_pledge_of_their_own():
     assert slugs(organisation) == []
 
 
-def test_a_withdrawn_pledge_keeps_its_recent_reports_but_not_its_achievement(organisation):
+def test_a_withdrawn_pledge_keeps_its_recent_reports_but_not_its_achievement(organisation, editor):
     pledge = complete_pledge(organisation=organisation, approved=True)
     report = ProgressReportFactory(
         pledge=pledge,
@@ -206,9 +246,10 @@ def test_a_withdrawn_pledge_keeps_its_recent_reports_but_not_its_achievement(org
         decided_at=NOW - datetime.timedelta(days=30),
     )
     ReportedValueFactory(report=report, indicator=Indicator.objects.get(), value=1000)
+    indexed(pledge)
     assert slugs(organisation) == ["member", "pledger", "reporter", "achiever"]
 
-    Pledge.objects.filter(pk=pledge.pk).update(status=Pledge.Status.WITHDRAWN)
+    services.pledge_withdraw(pledge=pledge, actor=editor)
 
     # The report was approved this year; the targets no longer show on a public page.
     assert slugs(organisation) == ["member", "pledger", "reporter"]
@@ -223,6 +264,7 @@ def test_a_completed_pledge_keeps_every_badge(organisation):
         decided_at=NOW - datetime.timedelta(days=30),
     )
     ReportedValueFactory(report=report, indicator=Indicator.objects.get(), value=1000)
+    indexed(pledge)
 
     assert slugs(organisation) == ["member", "pledger", "reporter", "achiever"]
 

@@ -9,6 +9,7 @@ from django.utils import translation
 from members.services import membership_decide, organisation_update
 from pledges import pledge_pages, services
 from pledges.models import Indicator, Pledge, ProgressReport
+from pledges.search_index import refresh_pledges
 from tests.members.factories import MembershipApplicationFactory
 from tests.pledges.factories import (
     IndicatorFactory,
@@ -146,6 +147,7 @@ def test_it_shows_the_organisation_badges_and_reached_targets(client):
         decided_at=datetime.datetime.now(tz=datetime.UTC),
     )
     ReportedValueFactory(report=report, indicator=Indicator.objects.get(), value=1000)
+    refresh_pledges([pledge.pk])  # as report_approve() does: the Achiever badge reads it
 
     response = client.get(url(pledge))
 

@@ -1,6 +1,7 @@
 import pytest
 
-from pledges.models import Pledge
+from pledges import progress, queries
+from pledges.models import Indicator, Pledge, ProgressReport
 from pledges.models_viewer import PledgeCard, PledgeFacets, PledgeSearch
 from pledges.search_index import current_generation, rebuild_all, refresh_pledges
 from tests.pledges.viewer_factories import PledgeFactory, public_pledge
@@ -37,6 +38,46 @@ def test_it_tells_not_yet_reported_from_zero():
     assert PledgeCard.objects.get(pk=silent.pk).achieved_placements is None
     assert PledgeCard.objects.get(pk=zero.pk).achieved_placements == 0
     assert PledgeCard.objects.get(pk=silent.pk).has_reported is False
+
+
+@pytest.mark.parametrize(
+    ("targets", "achieved", "reached"),
+    [
+        ({"people-reached": 100}, None, False),  # not yet reported
+        ({"people-reached": 100}, {"people-reached": 99}, False),
+        ({"people-reached": 100}, {"people-reached": 100}, True),
+        ({"people-reached": 100}, {"people-reached": 250}, True),
+        ({"people-reached": 100, "placements": 5}, {"people-reached": 100}, False),
+        ({"people-reached": 100, "placements": 5}, {"people-reached": 100, "placements": 5}, True),
+        ({"people-reached": 100, "custom": 3}, {"people-reached": 100, "custom": 2}, False),
+    ],
+)
+def test_it_says_whether_every_target_is_reached_as_the_pledge_page_does(
+    targets, achieved, reached
+):
+    pledge = public_pledge(targets=targets, achieved=achieved)
+
+    card = PledgeCard.objects.get(pk=pledge.pk)
+
+    assert card.targets_reached is reached
+    assert progress.all_targets_reached(queries.pledge_with_content(pledge.pk)) is reached
+
+
+def test_only_approved_values_reach_a_target_and_a_pledge_without_one_reaches_none():
+    pledge = public_pledge(targets={"placements": 10})
+    ProgressReport.objects.create(
+        pledge=pledge,
+        period_start="2025-01-01",
+        period_end="2025-06-30",
+        narrative="Waiting.",
+        status=ProgressReport.Status.SUBMITTED,
+    ).values.create(indicator=Indicator.objects.get(initiative__pledge=pledge), value=10)
+    empty = public_pledge()
+    Indicator.objects.filter(initiative__pledge=empty).delete()
+    refresh_pledges([pledge.pk, empty.pk])
+
+    assert PledgeCard.objects.get(pk=pledge.pk).targets_reached is False
+    assert PledgeCard.objects.get(pk=empty.pk).targets_reached is False
 
 
 def test_it_marks_eu_wide_initiatives_with_eu():
