@@ -109,6 +109,58 @@ def test_it_shows_achieved_against_target_and_not_yet_reported(client):
     assert "<strong>250</strong>" in response.text  # how the approved value shows
 
 
+def initiative_article(html, initiative):
+    """The <article> of one initiative on the page."""
+    match = re.search(
+        rf'<article class="portal-initiative" aria-labelledby="initiative-{initiative.pk}">'
+        r"(.*?)</article>",
+        html,
+        re.S,
+    )
+    assert match, f"no article for initiative {initiative.pk}"
+    return match.group(1)
+
+
+def test_it_shows_each_initiative_with_its_facts_escaped(client):
+    pledge = complete_pledge(approved=True)
+    initiative = Indicator.objects.get().initiative
+    initiative.title = "Code <club> & co"
+    initiative.description = "First <b>line</b>\n\nSecond paragraph"
+    initiative.link = "https://example.org/" + "a" * 70 + "?x=1&y=2"
+    initiative.beneficiary_groups = ["pupils", "teachers"]
+    initiative.save()
+
+    article = initiative_article(client.get(url(pledge)).text, initiative)
+
+    assert '<h3 class="ecl-u-type-heading-3" id="initiative-' in article
+    assert ">Code &lt;club&gt; &amp; co</h3>" in article
+    assert "<p>First &lt;b&gt;line&lt;/b&gt;</p>\n\n<p>Second paragraph</p>" in article
+    assert "<dt>For</dt><dd>Primary and secondary pupils, Teachers and educators</dd>" in article
+    # The link whole in href, its text cut at 60 characters, the title for screen readers.
+    assert f'href="{initiative.link.replace("&", "&amp;")}" rel="nofollow noopener"' in article
+    assert f">{initiative.link[:59]}…<span" in article
+    assert '<span class="portal-visually-hidden"> (Code &lt;club&gt; &amp; co)</span>' in article
+    assert '<h4 class="portal-initiative__subheading">Indicators</h4>' in article
+
+
+def test_an_initiative_without_indicators_or_facts_says_so_in_the_visitors_language(client):
+    pledge = PledgeFactory(status=Pledge.Status.APPROVED)
+    initiative = InitiativeFactory(
+        pledge=pledge, countries=[], eu_wide=True, beneficiary_groups=[], action_types=[]
+    )
+    initiative.pillars.clear()
+
+    with translation.override("fr"):
+        page = client.get(reverse("pledges:detail", kwargs={"pk": pledge.pk}))
+    article = initiative_article(page.text, initiative)
+
+    assert "<dt>Piliers</dt><dd>—</dd>" in article
+    assert "<dt>Pays</dt><dd>À l'échelle de l'UE</dd>" in article
+    assert "<dt>Pour</dt>" not in article
+    assert "<p>Pas encore d'indicateur.</p>" in article
+    assert "portal-initiative__subheading" not in article
+
+
 def test_it_answers_405_to_a_post(client):
     pledge = complete_pledge(approved=True)
 
