@@ -356,3 +356,33 @@ def test_a_pillar_staff_rename_shows_in_the_viewer_and_its_navigation(
     assert "Schools and universities" in navigation
     viewer_part = text.split('class="portal-nav"', 1)[1].split("</nav>", 1)[1]
     assert "Schools and universities" in viewer_part  # the pillar filter's label
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "note"),
+    [
+        ("en", "12,345 pledges", "1,234 of these pledges have not reported progress yet."),
+        ("fr", "12\xa0345 engagements", "1\xa0234 de ces engagements n'ont pas encore"),
+        ("de", "12.345 Zusagen", "1.234 dieser Zusagen haben noch keinen Fortschritt gemeldet."),
+    ],
+)
+def test_the_result_count_and_unreported_pledges_are_grouped_as_the_facet_counts(
+    language, heading, note
+):
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from coalition.numbers import grouped
+
+    with translation.override(language):
+        html = render_to_string(
+            "pledges/viewer/_viewer.html",
+            {"count": 12345, "totals": SimpleNamespace(not_reported=1234)},
+        )
+        facet_count = grouped(12345)
+
+    assert f">{heading}</h2>" in html
+    assert heading.startswith(facet_count)
+    assert note in html
