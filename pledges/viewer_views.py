@@ -417,22 +417,28 @@ def _facets(counts, active, labels, fixed) -> list[dict]:
     return facets
 
 
-def _chips(query: QueryDict, active, labels, fixed) -> list[tuple[str, str, str]]:
-    """(facet label, option label, query string without it), in the URL's order, so
-    the last one is the filter chosen last."""
+def _chips(query: QueryDict, active, labels, fixed) -> list[tuple[str, str, str, str]]:
+    """(facet label, option label, query string without it, the chip's text), in the
+    URL's order, so the last one is the filter chosen last."""
     facet_labels = _labels()["facets"]
+    # Translators: an active filter in the Pledge Viewer, e.g. "Country: France".
+    text = gettext("%(facet)s: %(label)s")
     chips = []
+
+    def chip(facet: str, label: str, without: str) -> None:
+        chips.append((facet, label, without, text % {"facet": facet, "label": label}))
+
     for key, values in query.lists():
         if key == "q":
             if any(v.strip() for v in values):
-                chips.append((gettext("Search"), values[-1][:80], _query_without(query, "q")))
+                chip(gettext("Search"), values[-1][:80], _query_without(query, "q"))
             continue
         if key not in FACETS or key not in active:
             continue
         for value in values:
             if value in active[key]:
                 label = labels[key].get(value, value)
-                chips.append((facet_labels[key], label, _query_without(query, key, value)))
+                chip(facet_labels[key], label, _query_without(query, key, value))
     return chips
 
 

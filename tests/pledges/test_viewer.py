@@ -139,6 +139,26 @@ def test_the_empty_state_offers_to_remove_the_last_filter(client):
 
 
 @pytest.mark.parametrize(
+    ("prefix", "chip", "search_chip"),
+    [
+        ("/en/pledges/", "Country: France", "Search: coding"),
+        ("/fr/pledges/", "Pays\xa0: France", "Rechercher\xa0: coding"),
+        ("/de/pledges/", "Land: Frankreich", "Suche: coding"),
+    ],
+)
+def test_each_active_filter_is_a_chip_written_as_the_visitors_language_writes_it(
+    client, prefix, chip, search_chip
+):
+    public_pledge(title="Coding club", countries=("FR",))
+
+    response = client.get(prefix + "?country=FR&q=coding")
+
+    chips = [text for _, _, _, text in response.context["chips"]]
+    assert chips == [chip, search_chip]
+    assert f"</span>{chip} <span" in response.text
+
+
+@pytest.mark.parametrize(
     "query",
     [
         "pillar=unknown",

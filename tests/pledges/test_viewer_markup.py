@@ -144,4 +144,4 @@ def test_pillar_options_and_rows_are_in_the_visitors_language(client, settings):
 
     assert '<label for="f-pillar-for-all">Pour tous <span' in french
     assert "<dt>Piliers</dt><dd>Pour tous</dd>" in french
-    assert '</span>Pilier: Pour tous <span aria-hidden="true">×</span>' in french  # the chip
+    assert '</span>Pilier\xa0: Pour tous <span aria-hidden="true">×</span>' in french  # the chip
