@@ -14,12 +14,13 @@ CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser)
 # environment (see .env.example and the README).
 export DEBUG ?= true
 
-.PHONY: help install assets run serve migrate seed test lint format ci stop-db clean messages
+.PHONY: help install assets run serve migrate seed test lint format ci stop-db clean messages check-messages
 
 help:
 	@echo "make run    - install, migrate, load demo data and serve on http://127.0.0.1:8000"
 	@echo "make test   - run the whole test suite (browser tests included)"
 	@echo "make lint   - ruff check and format check"
+	@echo "make check-messages - every string translated, .mo files compiled"
 	@echo "make stop-db - stop the embedded PostgreSQL server"
 
 $(VENV)/.installed: requirements-dev.lock
@@ -70,7 +71,12 @@ messages: install
 	$(PY) manage.py makemessages --all --ignore=.venv --ignore=node_modules --ignore=build --ignore=staticfiles --ignore=tests --ignore=bench
 	$(PY) manage.py compilemessages --ignore=.venv
 
-ci: lint test
+# Fails if a string lacks a translation or the .mo files are not compiled from
+# the sources (runs makemessages on a copy; needs gettext's tools).
+check-messages: install
+	$(PY) scripts/check_messages.py
+
+ci: lint check-messages test
 
 stop-db: install
 	$(PY) -c "from pathlib import Path; from coalition import embedded_db; embedded_db.stop(Path('var'))"
