@@ -109,6 +109,37 @@ def test_it_shows_achieved_against_target_and_not_yet_reported(client):
     assert "<strong>250</strong>" in response.text  # how the approved value shows
 
 
+@pytest.mark.parametrize(("language", "colon"), [("en", ":"), ("fr", "\xa0:"), ("de", ":")])
+def test_a_reports_values_follow_their_label_as_the_language_writes_it(client, language, colon):
+    pledge = complete_pledge(approved=True)
+    indicator = Indicator.objects.get()
+    report = ProgressReportFactory(pledge=pledge, status=ProgressReport.Status.APPROVED)
+    ReportedValueFactory(report=report, indicator=indicator, value=250)
+
+    with translation.override(language):
+        response = client.get(url(pledge))
+        label = str(indicator)
+
+    assert f"<li>{label}{colon} <strong>250</strong></li>" in response.text
+
+
+def test_a_reports_values_name_their_initiative_when_the_pledge_has_several(client):
+    pledge = complete_pledge(approved=True)
+    first = Indicator.objects.get()
+    second = IndicatorFactory(
+        initiative=InitiativeFactory(pledge=pledge, title="Coding <club>"), kind=first.kind
+    )
+    report = ProgressReportFactory(pledge=pledge, status=ProgressReport.Status.APPROVED)
+    ReportedValueFactory(report=report, indicator=first, value=250)
+    ReportedValueFactory(report=report, indicator=second, value=75)
+
+    response = client.get(url(pledge))
+
+    values = re.search(r'<ul class="portal-report-values">(.*?)</ul>', response.text, re.S)
+    assert f"<li>{first} ({first.initiative.title}): <strong>250</strong></li>" in values[1]
+    assert f"<li>{second} (Coding &lt;club&gt;): <strong>75</strong></li>" in values[1]
+
+
 def initiative_article(html, initiative):
     """The <article> of one initiative on the page."""
     match = re.search(
