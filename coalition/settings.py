@@ -307,6 +307,7 @@ LANGUAGES = [
     ("de", _("German")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["coalition.formats"]  # English dates day first (coalition/formats)
 USE_I18N = True
 TIME_ZONE = "Europe/Brussels"
 USE_TZ = True

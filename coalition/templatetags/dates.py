@@ -1,9 +1,10 @@
 """Dates as pages print them, for the pages that print many.
 
-``{{ value|day }}`` is ``{{ value|date:"j F Y" }}`` ("4 March 2025", the month in
-the active language), and ``{{ value|iso }}`` what a ``<time datetime>`` takes
-(``|date:"Y-m-d"`` for a date, ``|date:"c"`` for a date and time): the same text,
-for a tenth of the cost. Django's date filter looks its format up and builds a
+``{{ value|day }}`` is ``{{ value|date:"DATE_FORMAT" }}`` ("4 March 2025",
+"4 mars 2025", "4. März 2025": the active language's format, see
+coalition/formats), and ``{{ value|iso }}`` what a ``<time datetime>`` takes
+(``|date:"Y-m-d"`` for a date, ``|date:"c"`` for a date and time): the same
+text, for a tenth of the cost. Django's date filter looks its format up and builds a
 formatter every time (50 µs on these machines, a pledge page has ten); the day's
 text is kept per language and date. Times are shown in the current time zone,
 as the date filter shows them."""
@@ -14,7 +15,9 @@ import datetime
 import functools
 
 from django import template
-from django.utils import dateformat, timezone
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.utils import dateformat, formats, timezone
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -44,4 +47,10 @@ def _local(value: datetime.datetime) -> datetime.datetime:
 
 @functools.lru_cache(maxsize=8192)
 def _day(language: str | None, value: datetime.date) -> str:
-    return dateformat.format(value, "j F Y")  # the month's name in the active language
+    return dateformat.format(value, formats.get_format("DATE_FORMAT"))
+
+
+@receiver(setting_changed)
+def _forget_days(*, setting: str, **kwargs) -> None:
+    if setting in {"FORMAT_MODULE_PATH", "LANGUAGES", "LANGUAGE_CODE"}:
+        _day.cache_clear()

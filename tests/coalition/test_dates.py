@@ -29,7 +29,7 @@ def render(source: str, value) -> str:
 @pytest.mark.parametrize("value", VALUES)
 def test_day_is_the_date_filter_s_long_date(language, value):
     with override(language):
-        assert render("{{ value|day }}", value) == render('{{ value|date:"j F Y" }}', value)
+        assert render("{{ value|day }}", value) == render('{{ value|date:"DATE_FORMAT" }}', value)
 
 
 @pytest.mark.parametrize("value", VALUES)
@@ -51,6 +51,27 @@ def test_the_day_follows_the_current_time_zone():
         utc = render("{{ value|day }}", value)
 
     assert (brussels, utc) == ("1 June 2025", "31 May 2025")
+
+
+@pytest.mark.parametrize(
+    ("language", "day", "moment", "short"),
+    [
+        ("en", "4 March 2025", "4 March 2025, 14:30", "4 Mar 2025"),
+        ("fr", "4 mars 2025", "4 mars 2025 14:30", "04/03/2025"),
+        ("de", "4. März 2025", "4. März 2025 14:30", "04.03.2025"),
+    ],
+)
+def test_each_language_writes_dates_its_own_way(language, day, moment, short):
+    value = datetime.datetime(2025, 3, 4, 13, 30, tzinfo=datetime.UTC)  # 14:30 in Brussels
+
+    with override(language), timezone.override("Europe/Brussels"):
+        written = (
+            render("{{ value|day }}", value),
+            render('{{ value|date:"DATETIME_FORMAT" }}', value),
+            render('{{ value|date:"SHORT_DATE_FORMAT" }}', value),
+        )
+
+    assert written == (day, moment, short)
 
 
 def test_month_names_are_translated():

@@ -339,6 +339,30 @@ def test_the_kind_list_queries_stay_constant(client, django_assert_num_queries, 
 # --- item page ---------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("language", "when", "deadline"),
+    [
+        ("fr", "Du lundi 6 mai 2030 au mardi 7 mai 2030", "vendredi 3 mai 2030"),
+        ("de", "Vom Montag, 6. Mai 2030 bis Dienstag, 7. Mai 2030", "Freitag, 3. Mai 2030"),
+    ],
+)
+def test_an_items_dates_are_written_as_the_language_writes_them(client, language, when, deadline):
+    from django.utils import translation
+
+    item = ItemFactory(
+        kind=Kind.EVENT,
+        starts_on=dt.date(2030, 5, 6),
+        ends_on=dt.date(2030, 5, 7),
+        deadline=dt.date(2030, 5, 3),
+    )
+
+    with translation.override(language):
+        response = client.get(item.get_absolute_url())
+
+    assert f"<dd>{when}" in response.text
+    assert f"<dd>{deadline}</dd>" in response.text
+
+
 def test_it_shows_an_approved_item(client):
     item = ItemFactory(
         kind=Kind.EVENT,
