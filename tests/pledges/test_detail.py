@@ -140,6 +140,27 @@ def test_a_reports_values_name_their_initiative_when_the_pledge_has_several(clie
     assert f"<li>{second} (Coding &lt;club&gt;): <strong>75</strong></li>" in values[1]
 
 
+@pytest.mark.parametrize(
+    ("language", "progress"),
+    [
+        ("en", "250 of 1,000 (25%)"),
+        ("fr", "250 sur 1\xa0000 (25\xa0%)"),
+        ("de", "250 von 1.000 (25\xa0%)"),
+    ],
+)
+def test_progress_is_written_as_the_language_writes_numbers_and_percentages(
+    client, language, progress
+):
+    pledge = complete_pledge(approved=True)
+    report = ProgressReportFactory(pledge=pledge, status=ProgressReport.Status.APPROVED)
+    ReportedValueFactory(report=report, indicator=Indicator.objects.get(), value=250)
+
+    with translation.override(language):
+        response = client.get(url(pledge))
+
+    assert progress in response.text
+
+
 def initiative_article(html, initiative):
     """The <article> of one initiative on the page."""
     match = re.search(
