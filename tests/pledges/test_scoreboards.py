@@ -139,6 +139,25 @@ def test_it_compares_pledges_side_by_side_with_totals(client, board):
     assert "not yet reported" in response.text
 
 
+@pytest.mark.parametrize(
+    ("prefix", "cell", "total"),
+    [
+        ("/en/", "2,500 / 10,000", "2,500 / 11,500"),
+        ("/de/", "2.500 / 10.000", "2.500 / 11.500"),
+    ],
+)
+def test_the_comparison_groups_digits_as_the_visitors_language(client, board, prefix, cell, total):
+    a = public_pledge(targets={"people-reached": 10000}, achieved={"people-reached": 2500})
+    b = public_pledge(targets={"people-reached": 1500})
+    scoreboard_add_pledges(scoreboard=board, pledge_ids=[a.pk, b.pk])
+    client.force_login(board.created_by)
+
+    response = client.get(url(board).replace("/en/", prefix, 1))
+
+    assert f'<td class="portal-num">{cell}</td>' in response.text
+    assert f'<td class="portal-num">{total}</td>' in response.text
+
+
 @pytest.mark.parametrize("count", [1, 12])
 def test_the_comparison_query_count_is_constant(
     client, board, django_assert_max_num_queries, count
