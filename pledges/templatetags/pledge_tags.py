@@ -35,12 +35,6 @@ def organisation_badges(organisation, heading_level: int = 2) -> dict:
 
 
 @register.filter
-def group_digits(value) -> str:
-    """A whole number with the active language's thousands separator ("12,345")."""
-    return grouped(value)
-
-
-@register.filter
 def country_names(codes) -> list[str]:
     return names_of_countries(codes)
 

@@ -40,3 +40,16 @@ def test_it_follows_changed_format_settings(settings):
         after = grouped(1234)
 
     assert (before, after) == ("1234", "1'234")
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"), [("en", "12,345|0|"), ("fr", "12\xa0345|0|"), ("de", "12.345|0|")]
+)
+def test_the_group_digits_filter_writes_numbers_in_the_active_language(language, expected):
+    from django.template import engines
+
+    template = engines["django"].from_string(
+        "{% load numbers %}{{ big|group_digits }}|{{ zero|group_digits }}|{{ none|group_digits }}"
+    )
+    with translation.override(language):
+        assert template.render({"big": 12345, "zero": 0, "none": None}) == expected

@@ -58,6 +58,17 @@ def test_it_shows_the_figures_of_members_and_their_public_pledges(client):
     assert shown_figures(response) == {"members": "3", "pledges": "1", "countries": "2"}
 
 
+def test_large_figures_are_grouped_in_the_visitors_language(client, monkeypatch):
+    from coalition import queries
+
+    figures = {"members": 20000, "pledges": 100000, "countries": 27}
+    monkeypatch.setattr(queries, "key_figures", lambda: figures)
+
+    response = client.get("/de/")
+
+    assert shown_figures(response) == {"members": "20.000", "pledges": "100.000", "countries": "27"}
+
+
 def test_it_lists_the_four_pillars_on_the_home_page(client):
     response = client.get(reverse("home"))
 
