@@ -107,3 +107,15 @@ def _session_cookie(user, url):
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.save()
     return [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": url}]
+
+
+def test_the_result_facts_put_a_colon_after_each_label_as_the_language_does(page):
+    public_pledge(title="Coding club", pillars=("education",), countries=("BE",))
+    after = "el => getComputedStyle(el, '::after').content"
+
+    page.goto("/en/pledges/")
+    english = page.locator(".portal-result__facts dt").first.evaluate(after)
+    page.goto("/fr/pledges/")
+    french = page.locator(".portal-result__facts dt").first.evaluate(after)
+
+    assert (english, french) == ('": "', '"\xa0: "')
