@@ -5,6 +5,7 @@
 {{ initiative.countries|country_names }}  "Belgium, France"
 {% progress label progress %}            a target, what was achieved, and its bar
 {% initiative item %}                    one initiative of a pledge page, with its indicators
+{% report_values values initiatives %}   a progress report's values, on a pledge page
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from django import template
 from django.utils.html import conditional_escape, escape, linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from coalition.labels import labels_of, names_of_countries
 from coalition.numbers import grouped
@@ -179,3 +180,24 @@ def initiative(item: dict) -> SafeString:
         parts.append(f"\n      <p>{gettext('No indicators yet.')}</p>\n      ")
     parts.append("\n    </article>\n    ")
     return mark_safe("".join(parts))  # noqa: S308 (every value above is escaped)
+
+
+@register.simple_tag
+def report_values(values, initiatives) -> SafeString:
+    """A progress report's values, "People reached: 250", each naming its
+    initiative when the pledge has several (two initiatives may count the same
+    indicator). ``values`` come with their indicator and its initiative
+    (pledges.queries); in Python, as ``initiative`` is, for the same reason."""
+    if not values:
+        return mark_safe("")
+    colon = escape(pgettext("between a label and its value", ":"))
+    several = len(initiatives) > 1
+    rows = []
+    for value in values:
+        label = escape(value.indicator)
+        if several:
+            label = f"{label} ({escape(value.indicator.initiative.title)})"
+        rows.append(f"<li>{label}{colon} <strong>{grouped(value.value)}</strong></li>")
+    return mark_safe(  # noqa: S308 (labels and titles are escaped, the numbers are ours)
+        '<ul class="portal-report-values">\n          ' + "".join(rows) + "\n        </ul>"
+    )
