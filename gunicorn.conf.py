@@ -27,7 +27,7 @@ def post_worker_init(worker):
     so no visitor waits for it. If the database is not there yet, the first
     viewer request builds it instead."""
     try:
-        from pledges.facet_index import warm
+        from pledges.viewer.facet_index import warm
 
         warm()
     except Exception:  # never keep a worker from starting

@@ -26,11 +26,12 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
+from coalition.caching import bump_generation  # noqa: E402
 from coalition.demo import MEMBER_STATES  # noqa: E402
 from coalition.models import Pillar  # noqa: E402
 from coalition.pillars import ensure_pillars  # noqa: E402
 from pledges.models import ActionType, BeneficiaryGroup, DeliveryMode, Indicator  # noqa: E402
-from pledges.search_index import bump_generation, refresh_pledges  # noqa: E402
+from pledges.viewer.read_model import refresh_pledges  # noqa: E402
 
 TOPICS = [
     "coding", "cybersecurity", "data science", "artificial intelligence", "cloud",

@@ -16,7 +16,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("", include("pledges.sitemap_urls")),
+    path("", include("pledges.viewer.sitemap_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -29,7 +29,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("members.urls")),
     path("", include("pledges.urls")),
-    path("", include("pledges.viewer_urls")),
+    path("", include("pledges.viewer.urls")),
     path("", include("national.urls")),
     path("admin/", admin.site.urls),
 )

@@ -9,7 +9,7 @@ from django.views.decorators.vary import vary_on_cookie
 
 from coalition import queries
 from coalition.models import Pillar
-from pledges.viewer_views import viewer_page_cache
+from pledges.viewer.views import viewer_page_cache
 
 
 @require_safe

@@ -119,7 +119,7 @@ class OrganisationAdmin(admin.ModelAdmin):
         if form.processed_logo is not None:
             services.organisation_set_logo(organisation=obj, logo=form.processed_logo)
         # The viewer's rows and the pledge pages show the name and link to the slug.
-        from pledges.search_index import refresh_organisation
+        from pledges.viewer.read_model import refresh_organisation
 
         refresh_organisation(obj.pk)
 

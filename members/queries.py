@@ -150,7 +150,7 @@ def _records_in_other_apps(user: User, when: Any) -> dict[str, object]:
     own part of each record; never other people's names or addresses."""
     from national.models import Item, NationalCoalition
     from pledges.models import Pledge, PledgeTransition, ProgressReport
-    from pledges.models_viewer import Scoreboard
+    from pledges.scoreboards.models import Scoreboard
 
     return {
         "pledges_created": [

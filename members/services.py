@@ -85,7 +85,7 @@ def organisation_update(
     if logo is not None:
         organisation_set_logo(organisation=organisation, logo=logo)
     # The Pledge Viewer's rows copy the organisation's name, sector and type.
-    from pledges.search_index import refresh_organisation
+    from pledges.viewer.read_model import refresh_organisation
 
     refresh_organisation(organisation.pk)
     return organisation
@@ -401,9 +401,9 @@ def membership_decide(
     if accept and organisation.member_since is None:
         organisation.member_since = now
         organisation.save(update_fields=["member_since", "updated_at"])
-        from pledges.search_index import bump_generation
+        from coalition.caching import bump_on_commit
 
-        transaction.on_commit(bump_generation)  # its pledge pages show the Member badge
+        bump_on_commit()  # its pledge pages show the Member badge
     emails.send(
         "membership_accepted" if accept else "membership_declined",
         admin_emails(organisation),

@@ -14,8 +14,8 @@ from django.utils.http import urlencode
 from coalition.demo import MEMBER_STATES
 from members.models import Organisation
 from national.models import Feed, Item, Kind, NationalCoalition, published_or_created
-from pledges.filters import PledgeViewerFilter
 from pledges.models import Pledge
+from pledges.viewer.filters import PledgeViewerFilter
 
 LATEST_PER_KIND = 3
 

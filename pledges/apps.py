@@ -17,8 +17,7 @@ class PledgesConfig(AppConfig):
 
 
 def _pillars_changed(**kwargs) -> None:
-    from django.db import transaction
 
-    from pledges.search_index import bump_generation
+    from coalition.caching import bump_on_commit
 
-    transaction.on_commit(bump_generation)
+    bump_on_commit()

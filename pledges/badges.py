@@ -52,7 +52,7 @@ REPORTER_WINDOW = datetime.timedelta(days=365)
 # report on any of its pledges. Achiever: a viewer row (PledgeCard: public
 # pledges only, Pledge.objects.public()) with ``targets_reached``, which the
 # viewer's rebuild computes by the rule of progress.all_targets_reached() each
-# time a pledge or its reports change (pledges.search_index.refresh_pledges);
+# time a pledge or its reports change (pledges.viewer.read_model.refresh_pledges);
 # adding up every indicator's approved values here was half of a pledge page's
 # database work. pledges_page() (the pledge page's content,
 # pledges.queries.pledge_with_content) calls it too.

@@ -398,4 +398,5 @@ class PledgeTransition(models.Model):
         return self._label(self.to_status)
 
 
-from pledges.models_viewer import *  # noqa: E402, F403
+from pledges.scoreboards.models import *  # noqa: E402, F403
+from pledges.viewer.models import *  # noqa: E402, F403

@@ -7,7 +7,7 @@ messages and links to this page in each language), and never anything rendered
 for a logged-in user.
 
 When it is thrown away: an entry is valid for one viewer generation
-(`pledges.search_index.current_generation()`), which every change to what the
+(`pledges.viewer.read_model.current_generation()`), which every change to what the
 public sees of a pledge bumps once committed (approving, changing, completing or
 withdrawing a pledge, approving a report, editing an organisation, a pledge
 going inactive), and for `PLEDGE_PAGE_CACHE_SECONDS` at most, so that badges

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coalition.caching import bump_on_commit
 from members.models import Organisation, User
 from pledges.models import (
     Indicator,
@@ -27,7 +28,7 @@ from pledges.models import (
     ProgressReport,
     ReportedValue,
 )
-from pledges.search_index import bump_generation, refresh_pledges
+from pledges.viewer.read_model import refresh_pledges
 
 S = Pledge.Status
 R = ProgressReport.Status
@@ -681,5 +682,5 @@ def reminders_run(*, now: datetime.datetime) -> dict[str, Any]:
                 tasks.send_report_reminder.enqueue(pledge.pk, overdue)
             done["reminded"].append(pledge.pk)
     if done["inactive"]:
-        transaction.on_commit(bump_generation)  # their pages now say "Inactive since"
+        bump_on_commit()  # their pages now say "Inactive since"
     return done

@@ -1,6 +1,7 @@
 from django.urls import path, register_converter
 
-from pledges import viewer_views, views
+from pledges import views
+from pledges.viewer import views as viewer_views
 
 
 class IdConverter:

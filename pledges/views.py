@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from coalition.caching import current_generation
 from coalition.labels import labels_of, names_of_countries
 from members.access import organisation_for_user
 from members.models import Organisation
@@ -38,7 +39,6 @@ from pledges.models import (
     Pledge,
     ProgressReport,
 )
-from pledges.search_index import current_generation
 from pledges.services import WorkflowError
 
 

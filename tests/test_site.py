@@ -15,11 +15,11 @@ from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 
-from pledges.models_viewer import Scoreboard
-from pledges.scoreboards import scoreboard_add_pledges
+from pledges.scoreboards.models import Scoreboard
+from pledges.scoreboards.services import scoreboard_add_pledges
 from tests.national.factories import ItemFactory, NationalCoalitionFactory
 from tests.pledges.factories import MemberOrganisationFactory
-from tests.pledges.viewer_factories import public_pledge
+from tests.pledges.viewer.factories import public_pledge
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_PAGES = 400

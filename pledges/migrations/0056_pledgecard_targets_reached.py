@@ -5,7 +5,7 @@ values of every pledge of the organisation.
 Why: pledges_badges() runs on every pledge page, and its Achiever test was about
 half of the page's database work (sums over each pledge's indicators and
 reports). The viewer row (PledgeCard) is rebuilt whenever a pledge or its
-reports change (pledges.search_index.refresh_pledges), holds only public
+reports change (pledges.viewer.read_model.refresh_pledges), holds only public
 pledges, which is what the badge counts, and now carries ``targets_reached``
 computed by the same rule as pledges.progress.all_targets_reached().
 """

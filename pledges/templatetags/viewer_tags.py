@@ -19,10 +19,10 @@ from django.utils.safestring import SafeString
 
 from coalition.addresses import url_prefix
 from members.models import Organisation
-from pledges import viewer_queries
 from pledges.models import Indicator, Pledge
-from pledges.models_viewer import PledgeCard
-from pledges.viewer_views import Fixed, build_viewer
+from pledges.viewer import queries as viewer_queries
+from pledges.viewer.models import PledgeCard
+from pledges.viewer.views import Fixed, build_viewer
 
 register = template.Library()
 
@@ -41,7 +41,7 @@ def pledge_share_context(context, pledge: Pledge) -> dict:
         "organisations": [],
     }
     if request is not None and request.user.is_authenticated:
-        from pledges.scoreboards import scoreboard_choices_for
+        from pledges.scoreboards.services import scoreboard_choices_for
 
         share.update(scoreboard_choices_for(request.user))
     return share

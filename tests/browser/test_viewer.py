@@ -4,7 +4,7 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
 from tests.factories import TeamMembershipFactory
-from tests.pledges.viewer_factories import public_pledge
+from tests.pledges.viewer.factories import public_pledge
 
 
 def test_a_visitor_filters_searches_opens_a_pledge_and_comes_back(page):

@@ -11,7 +11,7 @@ from django.utils.translation import override
 from coalition.context_processors import language_links
 from coalition.models import Pillar
 from tests.factories import UserFactory
-from tests.pledges.viewer_factories import public_pledge
+from tests.pledges.viewer.factories import public_pledge
 
 pytestmark = pytest.mark.django_db
 

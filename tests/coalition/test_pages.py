@@ -7,7 +7,7 @@ from django.utils import timezone
 from coalition.models import Pillar
 from tests.factories import OrganisationFactory
 from tests.pledges.factories import MemberOrganisationFactory, PledgeFactory
-from tests.pledges.viewer_factories import public_pledge
+from tests.pledges.viewer.factories import public_pledge
 
 pytestmark = pytest.mark.django_db
 

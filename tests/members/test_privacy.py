@@ -11,7 +11,7 @@ from members import emails, services
 from members.models import MembershipApplication, Organisation, TeamMembership, User
 from national.models import Item, NationalCoalition
 from pledges.models import Pledge, PledgeTransition, ProgressReport
-from pledges.models_viewer import Scoreboard
+from pledges.scoreboards.models import Scoreboard
 from tests.members.factories import (
     NOW,
     PASSWORD,

@@ -140,7 +140,7 @@ def test_it_shows_the_latest_three_items_of_each_kind(client):
 
 def test_it_counts_the_ongoing_pledges_the_viewer_shows_behind_its_link(client):
     from pledges.models import Pledge
-    from tests.pledges.viewer_factories import public_pledge
+    from tests.pledges.viewer.factories import public_pledge
 
     coalition = NationalCoalitionFactory(country="PT")
     public_pledge(countries=["PT"])

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from pledges import badges, services
 from pledges.models import Indicator, Pledge, ProgressReport
-from pledges.search_index import refresh_pledges
+from pledges.viewer.read_model import refresh_pledges
 from tests.pledges.factories import (
     IndicatorFactory,
     MemberOrganisationFactory,

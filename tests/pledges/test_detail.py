@@ -9,7 +9,7 @@ from django.utils import translation
 from members.services import membership_decide, organisation_update
 from pledges import pledge_pages, services
 from pledges.models import Indicator, Pledge, ProgressReport
-from pledges.search_index import refresh_pledges
+from pledges.viewer.read_model import refresh_pledges
 from tests.members.factories import MembershipApplicationFactory
 from tests.pledges.factories import (
     IndicatorFactory,

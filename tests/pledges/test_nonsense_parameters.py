@@ -7,10 +7,10 @@ from urllib.parse import urlencode
 import pytest
 from django.utils import timezone
 
-from pledges.filters import FACETS
-from pledges.scoreboards import scoreboard_add_pledges, scoreboard_create, scoreboard_share
+from pledges.scoreboards.services import scoreboard_add_pledges, scoreboard_create, scoreboard_share
+from pledges.viewer.filters import FACETS
 from tests.factories import TeamMembershipFactory
-from tests.pledges.viewer_factories import public_pledge
+from tests.pledges.viewer.factories import public_pledge
 
 pytestmark = pytest.mark.django_db
 

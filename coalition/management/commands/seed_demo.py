@@ -8,7 +8,7 @@ from members import demo as members_demo
 from members.models import Organisation
 from national import demo as national_demo
 from pledges import demo as pledges_demo
-from pledges import demo_viewer as viewer_demo
+from pledges.viewer import demo as viewer_demo
 
 
 class Command(BaseCommand):

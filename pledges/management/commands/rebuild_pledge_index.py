@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from pledges.search_index import bump_generation, rebuild_all
+from coalition.caching import bump_generation
+from pledges.viewer.read_model import rebuild_all
 
 
 class Command(BaseCommand):

@@ -3,10 +3,10 @@ import io
 
 import pytest
 
-from pledges.models_viewer import Scoreboard
-from pledges.scoreboards import scoreboard_add_pledges, scoreboard_create
+from pledges.scoreboards.models import Scoreboard
+from pledges.scoreboards.services import scoreboard_add_pledges, scoreboard_create
 from tests.factories import TeamMembershipFactory, UserFactory
-from tests.pledges.viewer_factories import PledgeFactory, public_pledge
+from tests.pledges.viewer.factories import PledgeFactory, public_pledge
 
 pytestmark = pytest.mark.django_db
 

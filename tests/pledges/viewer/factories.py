@@ -9,7 +9,7 @@ import factory
 
 from coalition.models import Pillar
 from pledges.models import Indicator, Initiative, Pledge, ProgressReport, ReportedValue
-from pledges.search_index import refresh_pledges
+from pledges.viewer.read_model import refresh_pledges
 from tests.factories import OrganisationFactory
 
 APPROVED_AT = dt.datetime(2025, 3, 1, 12, tzinfo=dt.UTC)

@@ -6,10 +6,10 @@ import itertools
 import pytest
 from django.http import QueryDict
 
-from pledges import facet_index
-from pledges.filters import FACETS, PledgeViewerFilter, Sort
-from pledges.viewer_queries import ordered, totals
-from tests.pledges.viewer_factories import public_pledge
+from pledges.viewer import facet_index
+from pledges.viewer.filters import FACETS, PledgeViewerFilter, Sort
+from pledges.viewer.queries import ordered, totals
+from tests.pledges.viewer.factories import public_pledge
 
 pytestmark = pytest.mark.django_db
 
@@ -152,7 +152,7 @@ def test_each_generation_gets_its_own_index(pledges):
 
 
 def test_gunicorn_workers_warm_the_current_generations_index(pledges):
-    from pledges.search_index import current_generation
+    from coalition.caching import current_generation
 
     index = facet_index.warm()
 

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from coalition.addresses import url_prefix
 from coalition.models import Pillar
-from pledges.filters import country_choices
-from pledges.models_viewer import PledgeCard
+from pledges.viewer.filters import country_choices
+from pledges.viewer.models import PledgeCard
 
 
 class StaticSitemap(Sitemap):

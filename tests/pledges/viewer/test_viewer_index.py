@@ -1,10 +1,11 @@
 import pytest
 
+from coalition.caching import current_generation
 from pledges import progress, queries
 from pledges.models import Indicator, Pledge, ProgressReport
-from pledges.models_viewer import PledgeCard, PledgeFacets, PledgeSearch
-from pledges.search_index import current_generation, rebuild_all, refresh_pledges
-from tests.pledges.viewer_factories import PledgeFactory, public_pledge
+from pledges.viewer.models import PledgeCard, PledgeFacets, PledgeSearch
+from pledges.viewer.read_model import rebuild_all, refresh_pledges
+from tests.pledges.viewer.factories import PledgeFactory, public_pledge
 
 pytestmark = pytest.mark.django_db
 
@@ -162,8 +163,8 @@ def test_the_management_command_rebuilds_the_index():
 def test_the_demo_seed_indexes_pledges_and_shares_one_scoreboard_idempotently():
     import random
 
-    from pledges import demo_viewer
-    from pledges.models_viewer import Scoreboard
+    from pledges.scoreboards.models import Scoreboard
+    from pledges.viewer import demo as demo_viewer
 
     for _ in range(3):
         public_pledge(pillars=("education",), index=False)

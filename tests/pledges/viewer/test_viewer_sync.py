@@ -5,7 +5,7 @@ import pytest
 
 from pledges import services
 from pledges.models import Pledge
-from pledges.models_viewer import PledgeCard
+from pledges.viewer.models import PledgeCard
 from tests.members.factories import VerifiedUserFactory
 from tests.pledges.factories import complete_pledge
 

@@ -7,10 +7,11 @@ generation is built before the measured request, as a running process has it."""
 import pytest
 from django.utils import timezone
 
-from pledges import facet_index, pledge_pages
-from pledges.scoreboards import scoreboard_add_pledges, scoreboard_create, scoreboard_share
+from pledges import pledge_pages
+from pledges.scoreboards.services import scoreboard_add_pledges, scoreboard_create, scoreboard_share
+from pledges.viewer import facet_index
 from tests.factories import TeamMembershipFactory
-from tests.pledges.viewer_factories import public_pledge
+from tests.pledges.viewer.factories import public_pledge
 
 pytestmark = pytest.mark.django_db
 

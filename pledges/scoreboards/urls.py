@@ -1,20 +1,10 @@
-"""Addresses of the Pledge Viewer, open data and scoreboards (namespace `viewer`).
-The viewer itself is `pledges:viewer` (in pledges/urls.py)."""
+"""Addresses of the scoreboards, part of the `viewer` namespace (pledges/viewer/urls.py)."""
 
 from django.urls import path
 
-from pledges import exports, feeds, scoreboard_views, viewer_views
-
-app_name = "viewer"
+from pledges.scoreboards import views as scoreboard_views
 
 urlpatterns = [
-    path("pledges/countries/<str:code>/", viewer_views.country, name="country"),
-    path("pledges/export.csv", exports.export_csv, name="export_csv"),
-    path("pledges/export.json", exports.export_json, name="export_json"),
-    path("pledges/data/", exports.data_dictionary, name="data_dictionary"),
-    path("pledges/feed/", feeds.NewPledgesFeed(), name="feed"),
-    path("pledges/feed/pillars/<slug:slug>/", feeds.PillarPledgesFeed(), name="feed_pillar"),
-    path("pledges/feed/countries/<str:code>/", feeds.CountryPledgesFeed(), name="feed_country"),
     path("scoreboards/add/", scoreboard_views.scoreboard_add, name="scoreboard_add"),
     path(
         "scoreboards/save-filter/",

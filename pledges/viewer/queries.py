@@ -5,7 +5,7 @@
   counts (each option's count with every *other* active filter applied) and the
   totals (pledges, not yet reported, per standard indicator the sum of targets
   and achieved values) come from the bitmap index of the current viewer
-  generation (`pledges.facet_index`), with no query per page at all.
+  generation (`pledges.viewer.facet_index`), with no query per page at all.
 - `result_page()` gives one page of rows: the ids in order from the index (or,
   for a ranked search or a deep page of a big result, from SQL over the narrow
   PledgeFacets table), then only the displayed columns from PledgeCard.
@@ -22,10 +22,10 @@ from django.contrib.postgres.search import SearchRank
 from django.db import connection
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
 
-from pledges import facet_index
-from pledges.facet_index import Totals
-from pledges.filters import PledgeViewerFilter, Sort, search_query
-from pledges.models_viewer import STANDARD_KINDS, PledgeCard, PledgeSearch
+from pledges.viewer import facet_index
+from pledges.viewer.facet_index import Totals
+from pledges.viewer.filters import PledgeViewerFilter, Sort, search_query
+from pledges.viewer.models import STANDARD_KINDS, PledgeCard, PledgeSearch
 
 __all__ = ["Selection", "Totals", "ordered", "result_page", "select", "totals"]
 

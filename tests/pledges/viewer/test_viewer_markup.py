@@ -6,9 +6,9 @@ import datetime as dt
 import pytest
 from django.utils import formats, translation
 
-from pledges import viewer_html
-from pledges.viewer_views import _dates
-from tests.pledges.viewer_factories import public_pledge
+from pledges.viewer import html as viewer_html
+from pledges.viewer.views import _dates
+from tests.pledges.viewer.factories import public_pledge
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import pytest
 
 from members.models import Organisation
 from tests.factories import OrganisationFactory
-from tests.pledges.viewer_factories import public_pledge
+from tests.pledges.viewer.factories import public_pledge
 
 pytestmark = pytest.mark.django_db
 VIEWER = "/en/pledges/"
@@ -225,11 +225,11 @@ def test_the_map_shows_the_counts_of_a_search(client):
 
 
 def test_each_filterset_has_its_own_filters_and_form_fields():
-    # pledges.filters.SharedDefinition copies filters without deep-copying their
+    # pledges.viewer.filters.SharedDefinition copies filters without deep-copying their
     # options; each copy still belongs to its own FilterSet.
     from django.http import QueryDict
 
-    from pledges.filters import PledgeViewerFilter
+    from pledges.viewer.filters import PledgeViewerFilter
 
     first = PledgeViewerFilter(QueryDict("pillar=education&country=FR"))
     second = PledgeViewerFilter(QueryDict("country=DE&status=completed"))
@@ -259,7 +259,7 @@ def test_the_shared_form_class_speaks_each_language():
     from django.http import QueryDict
     from django.utils.translation import override
 
-    from pledges.filters import PledgeViewerFilter
+    from pledges.viewer.filters import PledgeViewerFilter
 
     with override("en"):
         english = PledgeViewerFilter(QueryDict()).form

@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from django.db import connection
 from gmpy2 import mpz
 
-from pledges.filters import FACETS, Sort
-from pledges.models_viewer import STANDARD_KINDS
+from pledges.viewer.filters import FACETS, Sort
+from pledges.viewer.models import STANDARD_KINDS
 
 _BIT = bytes(1 << k for k in range(8))
 
@@ -285,6 +285,6 @@ def for_generation(generation: str) -> FacetIndex:
 def warm() -> FacetIndex:
     """Build the current generation's index now (gunicorn calls this as each
     worker starts), and leave the database connection for the requests."""
-    from pledges.search_index import current_generation
+    from coalition.caching import current_generation
 
     return for_generation(current_generation())

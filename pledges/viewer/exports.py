@@ -19,8 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from coalition.addresses import url_prefix
-from pledges.filters import PledgeViewerFilter
-from pledges.models_viewer import STANDARD_KINDS, PledgeCard
+from pledges.viewer.filters import PledgeViewerFilter
+from pledges.viewer.models import STANDARD_KINDS, PledgeCard
 
 CHUNK = 2000
 

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from coalition.addresses import url_prefix
 from coalition.models import Pillar
-from pledges.filters import country_choices
-from pledges.models_viewer import EU_WIDE, PledgeCard
+from pledges.viewer.filters import country_choices
+from pledges.viewer.models import EU_WIDE, PledgeCard
 
 ITEMS = 50
 

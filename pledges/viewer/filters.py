@@ -21,8 +21,8 @@ from coalition.demo import MEMBER_STATES
 from coalition.models import Pillar
 from members.models import Organisation
 from pledges.models import ActionType, BeneficiaryGroup, DeliveryMode, Pledge
-from pledges.models_viewer import EU_WIDE, PledgeFacets, PledgeSearch
-from pledges.search_index import SEARCH_CONFIG
+from pledges.viewer.models import EU_WIDE, PledgeFacets, PledgeSearch
+from pledges.viewer.read_model import SEARCH_CONFIG
 
 SEARCH_MAX_LENGTH = 200
 FIRST_YEAR, LAST_YEAR = 2015, 2040

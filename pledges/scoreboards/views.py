@@ -20,10 +20,11 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from coalition.addresses import url_prefix
 from members.access import organisation_for_user
-from pledges import scoreboards
 from pledges.models import Indicator
-from pledges.models_viewer import Scoreboard
-from pledges.viewer_views import option_labels
+from pledges.scoreboards import access
+from pledges.scoreboards import services as scoreboards
+from pledges.scoreboards.models import Scoreboard
+from pledges.viewer.views import option_labels
 
 
 class ScoreboardForm(forms.Form):
@@ -112,7 +113,7 @@ def _comparison_context(scoreboard: Scoreboard, request: HttpRequest) -> dict:
 
 @require_safe
 def scoreboard_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    scoreboard = scoreboards.scoreboard_for_user(request.user, slug, pk)
+    scoreboard = access.scoreboard_for_user(request.user, slug, pk)
     context = _comparison_context(scoreboard, request)
     context["form"] = ScoreboardForm(
         initial={"name": scoreboard.name, "description": scoreboard.description}
@@ -129,7 +130,7 @@ def scoreboard_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @require_POST
 def scoreboard_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    scoreboard = scoreboards.scoreboard_for_user(request.user, slug, pk)
+    scoreboard = access.scoreboard_for_user(request.user, slug, pk)
     form = ScoreboardForm(request.POST)
     if form.is_valid():
         try:
@@ -151,7 +152,7 @@ def scoreboard_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @require_POST
 def scoreboard_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    scoreboard = scoreboards.scoreboard_for_user(request.user, slug, pk)
+    scoreboard = access.scoreboard_for_user(request.user, slug, pk)
     scoreboards.scoreboard_delete(scoreboard=scoreboard)
     messages.success(request, gettext("Scoreboard deleted."))
     return redirect("viewer:scoreboards", slug=slug)
@@ -159,7 +160,7 @@ def scoreboard_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @require_POST
 def scoreboard_share(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    scoreboard = scoreboards.scoreboard_for_user(request.user, slug, pk)
+    scoreboard = access.scoreboard_for_user(request.user, slug, pk)
     scoreboards.scoreboard_share(scoreboard=scoreboard, now=timezone.now())
     messages.success(request, gettext("Anyone with the link can now see this scoreboard."))
     return redirect(scoreboard.get_absolute_url())
@@ -167,7 +168,7 @@ def scoreboard_share(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @require_POST
 def scoreboard_revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    scoreboard = scoreboards.scoreboard_for_user(request.user, slug, pk)
+    scoreboard = access.scoreboard_for_user(request.user, slug, pk)
     scoreboards.scoreboard_revoke(scoreboard=scoreboard)
     messages.success(request, gettext("The link no longer works: the scoreboard is private."))
     return redirect(scoreboard.get_absolute_url())
@@ -175,7 +176,7 @@ def scoreboard_revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @require_POST
 def scoreboard_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    scoreboard = scoreboards.scoreboard_for_user(request.user, slug, pk)
+    scoreboard = access.scoreboard_for_user(request.user, slug, pk)
     pledge = request.POST.get("pledge", "")
     if not pledge.isdigit():
         return HttpResponse(gettext("Choose a pledge to remove."), status=400)
@@ -196,7 +197,7 @@ def _safe_next(request: HttpRequest, fallback: str) -> str:
 @require_POST
 def scoreboard_add(request: HttpRequest) -> HttpResponse:
     """Add the ticked pledges (viewer) or one pledge (pledge page) to a scoreboard."""
-    scoreboard = scoreboards.scoreboard_for_member(request.user, request.POST.get("scoreboard"))
+    scoreboard = access.scoreboard_for_member(request.user, request.POST.get("scoreboard"))
     if scoreboard.kind != Scoreboard.Kind.SELECTION:
         raise Http404
     ids = [int(v) for v in request.POST.getlist("pledge")[:500] if v.isdigit() and len(v) < 19]
@@ -284,12 +285,12 @@ def _plain(value: str) -> str:
 
 @require_safe
 def scoreboard_csv(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    return _csv_response(scoreboards.scoreboard_for_user(request.user, slug, pk), request)
+    return _csv_response(access.scoreboard_for_user(request.user, slug, pk), request)
 
 
 @require_safe
 def scoreboard_shared(request: HttpRequest, token: str) -> HttpResponse:
-    scoreboard = scoreboards.shared_scoreboard(token)
+    scoreboard = access.shared_scoreboard(token)
     context = _comparison_context(scoreboard, request)
     context["organisation"] = scoreboard.organisation
     response = render(request, "pledges/scoreboards/shared.html", context)
@@ -299,14 +300,14 @@ def scoreboard_shared(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_safe
 def scoreboard_shared_csv(request: HttpRequest, token: str) -> HttpResponse:
-    return _csv_response(scoreboards.shared_scoreboard(token), request)
+    return _csv_response(access.shared_scoreboard(token), request)
 
 
 @xframe_options_exempt
 @require_safe
 def scoreboard_embed(request: HttpRequest, token: str) -> HttpResponse:
     """The only page other websites may frame."""
-    scoreboard = scoreboards.shared_scoreboard(token)
+    scoreboard = access.shared_scoreboard(token)
     context = _comparison_context(scoreboard, request)
     context["organisation"] = scoreboard.organisation
     response = render(request, "pledges/scoreboards/embed.html", context)

@@ -5,24 +5,22 @@ sees of a pledge: approving, changing, completing or withdrawing it, approving
 one of its reports, renaming its organisation. It rebuilds the rows of those
 pledges in one SQL statement, removes the rows of pledges that are no longer
 public, and (once the transaction commits) invalidates the anonymous viewer
-cache and the pledge pages kept for anonymous visitors (`bump_generation()`,
+cache and the pages kept for anonymous visitors (`coalition.caching.bump_on_commit()`,
 which changes that show on pledge pages only, such as badges, call alone).
 `manage.py rebuild_pledge_index` rebuilds every row.
 """
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterable
 
-from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Q
 
+from coalition.caching import bump_on_commit
 from pledges.models import Pledge
-from pledges.models_viewer import STANDARD_KINDS
+from pledges.viewer.models import STANDARD_KINDS
 
-GENERATION_KEY = "pledges:viewer:generation"
 SEARCH_CONFIG = "english"
 
 _KIND_COLUMNS = ",\n".join(
@@ -204,7 +202,7 @@ def refresh_pledges(pledge_ids: Iterable[int]) -> None:
 def rebuild_all() -> int:
     """Rebuild every row; returns how many public pledges the viewer now holds."""
     _run(ids=[], everything=True)
-    from pledges.models_viewer import PledgeCard
+    from pledges.viewer.models import PledgeCard
 
     return PledgeCard.objects.count()
 
@@ -218,7 +216,7 @@ def refresh_organisation(organisation_id: int) -> None:
         .values_list("pk", flat=True)
         .distinct()
     )
-    transaction.on_commit(bump_generation)
+    bump_on_commit()
 
 
 def _run(*, ids: list[int], everything: bool) -> None:
@@ -230,20 +228,4 @@ def _run(*, ids: list[int], everything: bool) -> None:
         cursor.execute(_FACET_UPSERT, params)
         cursor.execute(_DELETE_STALE_SEARCH, params)
         cursor.execute(_SEARCH_UPSERT, params)
-        transaction.on_commit(bump_generation)
-
-
-def bump_generation() -> None:
-    """Invalidate every cached viewer fragment and pledge page (pledges.pledge_pages):
-    they are kept for one generation. Call it on commit."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex[:12], None)
-
-
-def current_generation() -> str:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = uuid.uuid4().hex[:12]
-        # add(): two processes starting at once agree on one generation.
-        cache.add(GENERATION_KEY, generation, None)
-        generation = cache.get(GENERATION_KEY, generation)
-    return generation
+        bump_on_commit()

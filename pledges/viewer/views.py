@@ -3,7 +3,7 @@ counts, totals and a map; the same viewer on each country's page and (through a
 template tag) on each pillar's page.
 
 Speed: filters, facet counts and totals come from the bitmap index of the
-current viewer generation (`pledges.facet_index`); a page then costs one query
+current viewer generation (`pledges.viewer.facet_index`); a page then costs one query
 for its rows (two with a search) plus the layout's; rows are prepared here as
 plain dicts so the template only prints them. Anonymous visitors on popular filters (no search,
 few options, first pages) get the viewer fragment from the cache; every
@@ -36,12 +36,15 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_cookie
 
 from coalition.addresses import url_prefix
+from coalition.caching import current_generation
 from coalition.models import Pillar
 from coalition.numbers import grouped
 from coalition.page_cache import anonymous_page_cache
 from members.models import Organisation
-from pledges import viewer_html, viewer_queries
-from pledges.filters import (
+from pledges.models import ActionType, BeneficiaryGroup, DeliveryMode, Pledge
+from pledges.viewer import html as viewer_html
+from pledges.viewer import queries as viewer_queries
+from pledges.viewer.filters import (
     FACETS,
     SEARCH_MAX_LENGTH,
     STATUS_CHOICES,
@@ -49,9 +52,7 @@ from pledges.filters import (
     Sort,
     country_choices,
 )
-from pledges.models import ActionType, BeneficiaryGroup, DeliveryMode, Pledge
-from pledges.models_viewer import EU_WIDE
-from pledges.search_index import current_generation
+from pledges.viewer.models import EU_WIDE
 
 PAGE_SIZE = 20
 CACHE_SECONDS = 600
@@ -522,7 +523,7 @@ def _scoreboard_forms(request: HttpRequest) -> dict | None:
     organisations (to save the current filter as a live scoreboard)."""
     if not request.user.is_authenticated:
         return None
-    from pledges.scoreboards import scoreboard_choices_for
+    from pledges.scoreboards.services import scoreboard_choices_for
 
     return scoreboard_choices_for(request.user)
 

@@ -1,9 +1,9 @@
 import pytest
 from django.urls import reverse
 
-from pledges.search_index import refresh_pledges
+from pledges.viewer.read_model import refresh_pledges
 from tests.factories import OrganisationFactory, TeamMembershipFactory
-from tests.pledges.viewer_factories import public_pledge
+from tests.pledges.viewer.factories import public_pledge
 
 pytestmark = pytest.mark.django_db
 VIEWER = "/en/pledges/"
@@ -240,7 +240,7 @@ def test_anonymous_popular_pages_come_from_the_cache_until_a_pledge_changes(
 def test_organisation_users_can_tick_pledges_and_save_the_filter(client):
     pledge = public_pledge()
     membership = TeamMembershipFactory()
-    from pledges.scoreboards import scoreboard_create
+    from pledges.scoreboards.services import scoreboard_create
 
     scoreboard_create(organisation=membership.organisation, user=membership.user, name="Mine")
     client.force_login(membership.user)

@@ -1,4 +1,4 @@
-"""Pledge Scoreboards: access helpers, services (writes) and queries (reads).
+"""Pledge Scoreboards: services (writes) and the queries their pages share.
 
 A scoreboard belongs to an organisation and is private to its team until
 shared; a shared scoreboard has a public address with an unguessable token that
@@ -14,19 +14,13 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.http import Http404, QueryDict
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from members.access import organisation_for_user
 from members.models import Organisation, TeamMembership, User
-from pledges.filters import FACETS, PledgeViewerFilter, Sort
-from pledges.models_viewer import (
-    STANDARD_KINDS,
-    PledgeCard,
-    Scoreboard,
-    ScoreboardPledge,
-    new_share_token,
-)
+from pledges.scoreboards.models import Scoreboard, ScoreboardPledge, new_share_token
+from pledges.viewer.filters import FACETS, PledgeViewerFilter, Sort
+from pledges.viewer.models import STANDARD_KINDS, PledgeCard
 
 # A live (filter) scoreboard compares at most this many pledges, newest first.
 MAX_COMPARED = 200
@@ -50,43 +44,6 @@ SORT_LABELS = {
 
 
 # --- access -------------------------------------------------------------------
-
-
-def scoreboard_for_user(user: User, slug: str, pk: int) -> Scoreboard:
-    """The scoreboard `pk` of the organisation `slug` if the user is in its team; 404."""
-    organisation, _membership = organisation_for_user(user, slug)
-    try:
-        return Scoreboard.objects.select_related("organisation").get(
-            pk=pk, organisation=organisation
-        )
-    except Scoreboard.DoesNotExist as exc:
-        raise Http404 from exc
-
-
-def scoreboard_for_member(user: User, pk: object) -> Scoreboard:
-    """A scoreboard of any organisation the user is in the team of; 404 otherwise."""
-    if not user.is_authenticated or not str(pk).isdigit():
-        raise Http404
-    scoreboard = (
-        Scoreboard.objects.select_related("organisation")
-        .filter(pk=int(pk), organisation__team__user=user)
-        .first()
-    )
-    if scoreboard is None:
-        raise Http404
-    return scoreboard
-
-
-def shared_scoreboard(token: str) -> Scoreboard:
-    """The shared scoreboard with this link's token, or 404. A token is URL-safe
-    base64 (`new_share_token`); anything else (a NUL byte the database would
-    refuse among them) is not looked up."""
-    if not SHARE_TOKEN.fullmatch(token):
-        raise Http404
-    try:
-        return Scoreboard.objects.select_related("organisation").get(share_token=token)
-    except Scoreboard.DoesNotExist as exc:
-        raise Http404 from exc
 
 
 # --- services -----------------------------------------------------------------

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import random
 
+from coalition.caching import bump_generation
 from members.models import Organisation
-from pledges.models_viewer import PledgeCard, Scoreboard
-from pledges.scoreboards import scoreboard_add_pledges
-from pledges.search_index import bump_generation, rebuild_all
+from pledges.scoreboards.models import Scoreboard
+from pledges.scoreboards.services import scoreboard_add_pledges
+from pledges.viewer.models import PledgeCard
+from pledges.viewer.read_model import rebuild_all
 
 DEMO_SCOREBOARD = "Education pledges we follow"
 DEMO_TOKEN = "demo-scoreboard-education-pledges-we-follow"  # noqa: S105 (public demo link)

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.pledges.viewer_factories import public_pledge
+from tests.pledges.viewer.factories import public_pledge
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +66,7 @@ def test_downloads_refuse_invalid_filters_and_posts(client, url):
 
 def test_downloads_never_include_drafts(client):
     from pledges.models import Pledge
-    from tests.pledges.viewer_factories import PledgeFactory
+    from tests.pledges.viewer.factories import PledgeFactory
 
     PledgeFactory(title="Secret draft", status=Pledge.Status.DRAFT)
 
@@ -74,7 +74,7 @@ def test_downloads_never_include_drafts(client):
 
 
 def test_the_data_dictionary_describes_every_column(client):
-    from pledges.exports import COLUMNS
+    from pledges.viewer.exports import COLUMNS
 
     response = client.get("/en/pledges/data/")
 
@@ -171,7 +171,7 @@ def chunks(monkeypatch):
     """The sizes of the chunks the database cursor hands over, with chunks of 2 rows."""
     from django.db.models.sql import compiler
 
-    from pledges import exports
+    from pledges.viewer import exports
 
     sizes: list[int] = []
     real = compiler.cursor_iter

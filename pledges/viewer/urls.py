@@ -1,0 +1,23 @@
+"""Addresses of the Pledge Viewer, open data and scoreboards (namespace `viewer`;
+the scoreboards' own are in pledges/scoreboards/urls.py). The viewer itself is
+`pledges:viewer` (in pledges/urls.py)."""
+
+from django.urls import path
+
+from pledges.scoreboards.urls import urlpatterns as scoreboard_urlpatterns
+from pledges.viewer import exports, feeds
+from pledges.viewer import views as viewer_views
+
+app_name = "viewer"
+
+urlpatterns = [
+    path("pledges/countries/<str:code>/", viewer_views.country, name="country"),
+    path("pledges/export.csv", exports.export_csv, name="export_csv"),
+    path("pledges/export.json", exports.export_json, name="export_json"),
+    path("pledges/data/", exports.data_dictionary, name="data_dictionary"),
+    path("pledges/feed/", feeds.NewPledgesFeed(), name="feed"),
+    path("pledges/feed/pillars/<slug:slug>/", feeds.PillarPledgesFeed(), name="feed_pillar"),
+    path("pledges/feed/countries/<str:code>/", feeds.CountryPledgesFeed(), name="feed_country"),
+]
+
+urlpatterns += scoreboard_urlpatterns
