@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from members import emails
+from coalition import emails
 from members.logos import ProcessedLogo
 from members.models import (
     Charter,
@@ -28,7 +28,6 @@ from members.models import (
     User,
 )
 from members.moderation import moderator_addresses
-from members.tasks import send_email
 
 INVITATION_VALIDITY = timedelta(days=7)
 
@@ -151,8 +150,8 @@ def invitation_create(
         created_at=now,
         expires_at=now + INVITATION_VALIDITY,
     )
-    emails.send(
-        "invitation",
+    emails.queue(
+        "members/invitation",
         [email],
         {
             "organisation": organisation,
@@ -223,8 +222,8 @@ def join_request_create(
     join_request = JoinRequest.objects.create(
         organisation=organisation, user=user, message=message, created_at=now or timezone.now()
     )
-    emails.send(
-        "join_request",
+    emails.queue(
+        "members/join_request",
         admin_emails(organisation),
         {
             "organisation": organisation,
@@ -254,8 +253,8 @@ def join_request_decide(
             user=join_request.user,
             defaults={"role": TeamMembership.Role.EDITOR},
         )
-    emails.send(
-        "join_request_accepted" if accept else "join_request_refused",
+    emails.queue(
+        "members/join_request_accepted" if accept else "members/join_request_refused",
         [join_request.user.email],
         {
             "organisation": join_request.organisation,
@@ -314,8 +313,8 @@ def organisation_hand_over(
     else:
         own.role = TeamMembership.Role.EDITOR
         own.save(update_fields=["role"])
-    emails.send(
-        "handed_over",
+    emails.queue(
+        "members/handed_over",
         [to_membership.user.email],
         {
             "organisation": organisation,
@@ -353,8 +352,8 @@ def membership_apply(
         endorsed_by=user,
         endorsed_at=now or timezone.now(),
     )
-    emails.send(
-        "membership_submitted",
+    emails.queue(
+        "members/membership_submitted",
         moderator_addresses(),
         {
             "organisation": organisation,
@@ -404,8 +403,8 @@ def membership_decide(
         from coalition.caching import bump_on_commit
 
         bump_on_commit()  # its pledge pages show the Member badge
-    emails.send(
-        "membership_accepted" if accept else "membership_declined",
+    emails.queue(
+        "members/membership_accepted" if accept else "members/membership_declined",
         admin_emails(organisation),
         {
             "organisation": organisation,
@@ -488,7 +487,7 @@ def email_task_results_delete(*, addresses: list[str]) -> int:
     for address in addresses:
         recipient |= Q(args_kwargs__kwargs__recipient__iexact=address)
     deleted, _rows = (
-        DBTaskResult.objects.filter(recipient, task_path=send_email.module_path)
+        DBTaskResult.objects.filter(recipient, task_path=emails.send_email.module_path)
         .exclude(status="RUNNING")
         .delete()
     )

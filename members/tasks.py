@@ -1,11 +1,10 @@
-"""Background work of the members app (Django's tasks framework)."""
+"""Background work of the members app (Django's tasks framework): the daily
+pruning of finished task results. (Its emails go through coalition.emails.)"""
 
 from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.core.management import call_command
 from django.tasks import task
 from django.utils import timezone
@@ -16,14 +15,6 @@ from coalition.scheduling import enqueue_once
 # the recipient's address and the whole message.
 TASK_RESULTS_KEPT_DAYS = 14
 PRUNE_EVERY = datetime.timedelta(days=1)
-
-
-@task
-def send_email(*, subject: str, body: str, recipient: str) -> None:
-    """Send one plain-text email. Queued in the transaction that caused it, so it
-    goes out only if that transaction commits, and a slow or failing mail server
-    never breaks a page; the worker (`manage.py db_worker`) sends it."""
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])
 
 
 def prune_task_results() -> None:

@@ -1,13 +1,9 @@
-"""Emails about national content (plain text, naming the portal)."""
+"""Emails about national content (templates in templates/emails/national/,
+written and sent by coalition.emails)."""
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.urls import reverse
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, override
-
+from coalition import emails
 from members.moderation import moderator_addresses
 from national.models import Item
 
@@ -21,39 +17,6 @@ def email_moderators(*, item_ids: list[int]) -> int:
         .select_related("coalition")
         .order_by("coalition__name", "pk")
     )
-    recipients = moderator_addresses() if items else []
-    if not recipients:
+    if not items or not emails.send("national/moderation", moderator_addresses(), {"items": items}):
         return 0
-    with override(settings.LANGUAGE_CODE):
-        admin_url = settings.SITE_URL + reverse("admin:national_item_changelist")
-        lines = [
-            _("Hello,"),
-            "",
-            ngettext(
-                "%(count)d national item waits for moderation on the %(site)s portal:",
-                "%(count)d national items wait for moderation on the %(site)s portal:",
-                len(items),
-            )
-            % {"count": len(items), "site": settings.SITE_NAME},
-            "",
-        ]
-        for item in items:
-            change_url = settings.SITE_URL + reverse("admin:national_item_change", args=[item.pk])
-            lines.append(
-                f"- {item.coalition.name} — {item.get_kind_display()}: {item.title}\n"
-                f"  ({item.get_source_display()}) {change_url}"
-            )
-        lines += [
-            "",
-            _("Approve or reject them in the administration: %(url)s")
-            % {"url": f"{admin_url}?state__exact=pending"},
-            "",
-            "— " + settings.SITE_NAME,
-        ]
-        subject = ngettext(
-            "[%(site)s] %(count)d national item to moderate",
-            "[%(site)s] %(count)d national items to moderate",
-            len(items),
-        ) % {"site": settings.SITE_NAME, "count": len(items)}
-    send_mail(subject, "\n".join(lines), settings.DEFAULT_FROM_EMAIL, recipients)
     return len(items)

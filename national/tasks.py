@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
-from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
+from coalition import emails
 from coalition.scheduling import enqueue_once
 from national import harvest
 
@@ -58,10 +58,8 @@ def send_moderation_notice(item_ids: list[int]) -> int:
 def notify_moderators(*, item_ids: list[int]) -> None:
     """Queue the moderators' email once the current transaction commits (who
     receives it is decided when it is sent)."""
-    if not item_ids:
-        return
-    ids = list(item_ids)
-    transaction.on_commit(lambda: send_moderation_notice.enqueue(ids))
+    if item_ids:
+        emails.enqueue_on_commit(send_moderation_notice, list(item_ids))
 
 
 def schedule_next_harvest(*, now: dt.datetime) -> bool:

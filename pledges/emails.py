@@ -1,15 +1,14 @@
-"""Emails about pledges: who is told what. Plain text (templates in
-templates/pledges/email/), sent through Django's mail framework, called only
-from the background tasks in pledges/tasks.py."""
+"""Emails about pledges: who is told what (templates in templates/emails/pledges/,
+written and sent by coalition.emails), called only from the background tasks in
+pledges/tasks.py."""
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from coalition import emails
 from members.moderation import moderator_addresses
 from pledges.models import Pledge, PledgeTransition
 
@@ -22,21 +21,6 @@ def team_addresses(pledge: Pledge) -> list[str]:
     return sorted(
         pledge.organisation.team.filter(user__is_active=True).values_list("user__email", flat=True)
     )
-
-
-def _send(template: str, recipients: list[str], context: dict) -> int:
-    if not recipients:
-        return 0
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
-        subject = render_to_string(f"pledges/email/{template}_subject.txt", context)
-        body = render_to_string(f"pledges/email/{template}.txt", context)
-    message = EmailMultiAlternatives(
-        subject=f"[{settings.SITE_NAME}] " + " ".join(subject.split()),
-        body=body,
-        to=recipients,
-    )
-    return message.send()
 
 
 def _manage_target(step: PledgeTransition) -> tuple[str, dict]:
@@ -63,14 +47,14 @@ def _urls(pledge: Pledge, step: PledgeTransition | None = None) -> dict[str, str
     )
     with translation.override(settings.LANGUAGE_CODE):
         return {
-            "manage_url": settings.SITE_URL + reverse(name, kwargs=kwargs),
-            "public_url": settings.SITE_URL + pledge.get_absolute_url(),
-            "admin_url": settings.SITE_URL
-            + reverse("admin:pledges_pledge_changelist")
-            + "?status__exact=submitted",
-            "report_admin_url": settings.SITE_URL
-            + reverse("admin:pledges_progressreport_changelist")
-            + "?status__exact=submitted",
+            "manage_url": emails.absolute_url(reverse(name, kwargs=kwargs)),
+            "public_url": emails.absolute_url(pledge.get_absolute_url()),
+            "admin_url": emails.absolute_url(
+                reverse("admin:pledges_pledge_changelist") + "?status__exact=submitted"
+            ),
+            "report_admin_url": emails.absolute_url(
+                reverse("admin:pledges_progressreport_changelist") + "?status__exact=submitted"
+            ),
         }
 
 
@@ -79,9 +63,9 @@ def transition_email(step: PledgeTransition) -> int:
     pledge = step.pledge
     context = {"step": step, "pledge": pledge, "report": step.report, **_urls(pledge, step)}
     if step.to_status == Pledge.Status.SUBMITTED:
-        return _send("submitted", moderator_addresses(), context)
+        return emails.send("pledges/submitted", moderator_addresses(), context)
     if step.from_status == Pledge.Status.SUBMITTED and step.to_status in DECISIONS:
-        return _send("decision", team_addresses(pledge), context)
+        return emails.send("pledges/decision", team_addresses(pledge), context)
     # The team's own steps (drafting, withdrawing, discarding proposed changes,
     # even while submitted) and the portal's (inactive): nothing to tell.
     return 0
@@ -90,7 +74,7 @@ def transition_email(step: PledgeTransition) -> int:
 def reminder_email(pledge: Pledge, *, overdue: bool, due_at) -> int:
     context = {"pledge": pledge, "overdue": overdue, "due_at": due_at, **_urls(pledge)}
     with translation.override(settings.LANGUAGE_CODE):
-        context["report_url"] = settings.SITE_URL + reverse(
-            "pledges:report_create", kwargs={"slug": pledge.organisation.slug, "pk": pledge.pk}
+        context["report_url"] = emails.portal_url(
+            "pledges:report_create", slug=pledge.organisation.slug, pk=pledge.pk
         )
-    return _send("reminder", team_addresses(pledge), context)
+    return emails.send("pledges/reminder", team_addresses(pledge), context)

@@ -4,8 +4,8 @@ The workflow lives here, not in views or the admin: a transition that is not
 allowed (approving a draft, reporting on a rejected pledge) raises
 ``WorkflowError`` whoever asks. Each transition is recorded in
 ``PledgeTransition`` and the people concerned are emailed by the background
-worker (the task is enqueued inside the transaction, so with the database
-backend it exists only if the transition was committed).
+worker (the task is queued once the transaction commits, so a transition that
+rolls back tells nobody).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coalition import emails
 from coalition.caching import bump_on_commit
 from members.models import Organisation, User
 from pledges.models import (
@@ -78,7 +79,7 @@ def _record(
         message=message.strip(),
         on_revision=on_revision,
     )
-    tasks.notify_transition.enqueue(step.pk)
+    emails.enqueue_on_commit(tasks.notify_transition, step.pk)
     return step
 
 
@@ -679,7 +680,7 @@ def reminders_run(*, now: datetime.datetime) -> dict[str, Any]:
             overdue = now - due >= REMIND_AGAIN_AFTER
             with transaction.atomic():
                 Pledge.objects.filter(pk=pledge.pk).update(report_reminder_sent_at=now)
-                tasks.send_report_reminder.enqueue(pledge.pk, overdue)
+                emails.enqueue_on_commit(tasks.send_report_reminder, pledge.pk, overdue)
             done["reminded"].append(pledge.pk)
     if done["inactive"]:
         bump_on_commit()  # their pages now say "Inactive since"

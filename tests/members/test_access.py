@@ -267,13 +267,22 @@ def foreign(outsider):
     ],
 )
 def test_an_id_from_another_organisation_under_ones_own_slug_is_a_404(
-    client, organisation, admin_user, foreign, name, url_name, kwarg, data
+    client,
+    organisation,
+    admin_user,
+    foreign,
+    name,
+    url_name,
+    kwarg,
+    data,
+    django_capture_on_commit_callbacks,
 ):
     before = state()
     client.force_login(admin_user)
     url = reverse(url_name, kwargs={"slug": organisation.slug, kwarg: foreign[name].pk})
 
-    response = client.post(url, data)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, data)
 
     assert response.status_code == 404
     assert state() == before

@@ -71,8 +71,11 @@ def test_the_moderators_group_holds_just_the_moderation_permissions():
     assert Group.objects.filter(name=MODERATORS_GROUP).count() == 1
 
 
-def test_a_moderator_accepts_applications_in_bulk(client, moderator, applications):
-    response = run_action(client, "accept_applications", applications)
+def test_a_moderator_accepts_applications_in_bulk(
+    client, moderator, applications, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = run_action(client, "accept_applications", applications)
 
     assert response.status_code == 302
     assert set(MembershipApplication.objects.values_list("status", flat=True)) == {"accepted"}
@@ -84,23 +87,33 @@ def test_a_moderator_accepts_applications_in_bulk(client, moderator, application
     ]
 
 
-def test_declining_asks_for_a_reason_on_an_intermediate_page(client, moderator, applications):
-    page = run_action(client, "decline_applications", applications)
+def test_declining_asks_for_a_reason_on_an_intermediate_page(
+    client, moderator, applications, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        page = run_action(client, "decline_applications", applications)
 
     assert page.status_code == 200
     assert "Reason for declining" in page.content.decode()
     assert set(MembershipApplication.objects.values_list("status", flat=True)) == {"pending"}
 
-    empty = run_action(
-        client, "decline_applications", applications, confirm_decline="yes", reason="  "
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        empty = run_action(
+            client, "decline_applications", applications, confirm_decline="yes", reason="  "
+        )
     assert empty.status_code == 200
     assert "This field is required." in empty.content.decode()
     assert set(MembershipApplication.objects.values_list("status", flat=True)) == {"pending"}
+    assert mail.outbox == []
 
-    done = run_action(
-        client, "decline_applications", applications, confirm_decline="yes", reason="Not in scope."
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        done = run_action(
+            client,
+            "decline_applications",
+            applications,
+            confirm_decline="yes",
+            reason="Not in scope.",
+        )
     assert done.status_code == 302
     assert set(MembershipApplication.objects.values_list("status", "reason")) == {
         ("declined", "Not in scope.")
@@ -109,11 +122,14 @@ def test_declining_asks_for_a_reason_on_an_intermediate_page(client, moderator, 
     assert Organisation.objects.members().count() == 0
 
 
-def test_decided_applications_are_left_alone_with_a_warning(client, moderator, applications):
+def test_decided_applications_are_left_alone_with_a_warning(
+    client, moderator, applications, django_capture_on_commit_callbacks
+):
     run_action(client, "accept_applications", applications[:1])
     mail.outbox.clear()
 
-    response = run_action(client, "accept_applications", applications)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = run_action(client, "accept_applications", applications)
     follow = client.get(response["Location"])
 
     assert "already decided" in follow.content.decode()
@@ -373,10 +389,13 @@ def test_the_change_page_of_a_decided_application_does_not(client, moderator, ap
     assert decide_url(applications[0]) not in html
 
 
-def test_a_moderator_accepts_one_application_on_its_page(client, moderator, applications):
+def test_a_moderator_accepts_one_application_on_its_page(
+    client, moderator, applications, django_capture_on_commit_callbacks
+):
     page = client.get(decide_url(applications[0]))
 
-    response = client.post(decide_url(applications[0]), {"decision": "accept", "reason": ""})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(decide_url(applications[0]), {"decision": "accept", "reason": ""})
 
     assert page.status_code == 200
     assert "Alpha Academy endorsed the Members Charter version" in page.content.decode()
@@ -391,11 +410,14 @@ def test_a_moderator_accepts_one_application_on_its_page(client, moderator, appl
     assert messages == ["Alpha Academy is now a member; its administrators are told by email."]
 
 
-def test_a_moderator_declines_one_application_with_a_reason(client, moderator, applications):
-    response = client.post(
-        decide_url(applications[0]),
-        {"decision": "decline", "reason": "  Not an organisation in the EU.  "},
-    )
+def test_a_moderator_declines_one_application_with_a_reason(
+    client, moderator, applications, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            decide_url(applications[0]),
+            {"decision": "decline", "reason": "  Not an organisation in the EU.  "},
+        )
 
     application = MembershipApplication.objects.get(pk=applications[0].pk)
     assert response.status_code == 302
@@ -426,9 +448,10 @@ def test_a_moderator_declines_one_application_with_a_reason(client, moderator, a
     ],
 )
 def test_the_decide_page_answers_bad_input_and_decides_nothing(
-    client, moderator, applications, data, field, message
+    client, moderator, applications, data, field, message, django_capture_on_commit_callbacks
 ):
-    response = client.post(decide_url(applications[0]), data)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(decide_url(applications[0]), data)
 
     assert response.status_code == 400
     assert response.context["form"].errors[field] == [message]
@@ -437,12 +460,15 @@ def test_the_decide_page_answers_bad_input_and_decides_nothing(
     assert mail.outbox == []
 
 
-def test_a_decided_application_is_not_decided_again(client, moderator, applications):
+def test_a_decided_application_is_not_decided_again(
+    client, moderator, applications, django_capture_on_commit_callbacks
+):
     MembershipApplication.objects.filter(pk=applications[0].pk).update(
         status="declined", reason="No."
     )
 
-    response = client.post(decide_url(applications[0]), {"decision": "accept"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(decide_url(applications[0]), {"decision": "accept"})
 
     assert response.status_code == 302
     assert response["Location"] == change_url(applications[0])

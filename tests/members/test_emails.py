@@ -133,11 +133,12 @@ SENDERS = [
 
 @pytest.mark.parametrize("send", SENDERS, ids=[s.__name__ for s in SENDERS])
 def test_every_email_is_plain_text_and_names_the_portal(
-    client, organisation, admin_user, charter, send, settings
+    client, organisation, admin_user, charter, send, settings, django_capture_on_commit_callbacks
 ):
     settings.MODERATORS_EMAIL = ["moderation@example.eu"]
 
-    send(client, organisation, admin_user, charter)
+    with django_capture_on_commit_callbacks(execute=True):
+        send(client, organisation, admin_user, charter)
 
     assert len(mail.outbox) >= 1
     for message in mail.outbox:
@@ -147,6 +148,27 @@ def test_every_email_is_plain_text_and_names_the_portal(
         assert getattr(message, "alternatives", []) == []
         assert "<html" not in message.body.lower()
         assert "<p>" not in message.body
+
+
+def test_names_read_as_typed_in_the_subject_and_the_body(
+    organisation, admin_user, django_capture_on_commit_callbacks
+):
+    organisation.name = "Ligue de l'enseignement & <Co>"
+    organisation.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation(None, organisation, admin_user, None)
+
+    (email,) = mail.outbox
+    assert email.to == ["new@example.org"]
+    assert email.subject == (
+        "[EU Digital Skills and Jobs Coalition] "
+        "You are invited to join Ligue de l'enseignement & <Co>"
+    )
+    assert (
+        "admin@ghent.example.org invites you to join the team of Ligue de l'enseignement & <Co> "
+        "on the EU Digital Skills and Jobs Coalition portal, as Editor." in email.body
+    )
 
 
 def test_the_password_reset_link_from_the_email_sets_a_new_password(client, admin_user):

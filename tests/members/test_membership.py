@@ -137,14 +137,15 @@ def test_the_service_refuses_an_outdated_charter(organisation, admin_user, chart
 
 
 def test_accepting_makes_a_member_and_tells_the_admins(
-    organisation, admin_user, editor_user, charter
+    organisation, admin_user, editor_user, charter, django_capture_on_commit_callbacks
 ):
     application = MembershipApplicationFactory(organisation=organisation, charter=charter)
     moderator = VerifiedUserFactory(is_staff=True)
 
-    services.membership_decide(
-        application=application, decided_by=moderator, accept=True, now=DECIDED
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.membership_decide(
+            application=application, decided_by=moderator, accept=True, now=DECIDED
+        )
 
     application.refresh_from_db()
     organisation.refresh_from_db()
@@ -159,26 +160,30 @@ def test_accepting_makes_a_member_and_tells_the_admins(
     assert "now a member" in mail.outbox[0].body
 
 
-def test_declining_needs_a_reason_and_sends_it(organisation, admin_user, charter):
+def test_declining_needs_a_reason_and_sends_it(
+    organisation, admin_user, charter, django_capture_on_commit_callbacks
+):
     application = MembershipApplicationFactory(organisation=organisation, charter=charter)
     moderator = VerifiedUserFactory(is_staff=True)
 
-    with pytest.raises(ValidationError):
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(ValidationError):
+            services.membership_decide(
+                application=application, decided_by=moderator, accept=False, reason=" "
+            )
         services.membership_decide(
-            application=application, decided_by=moderator, accept=False, reason=" "
+            application=application,
+            decided_by=moderator,
+            accept=False,
+            reason="No digital activity yet.",
         )
-    services.membership_decide(
-        application=application,
-        decided_by=moderator,
-        accept=False,
-        reason="No digital activity yet.",
-    )
 
     application.refresh_from_db()
     organisation.refresh_from_db()
     assert (application.status, application.reason) == ("declined", "No digital activity yet.")
     assert organisation.member_since is None
-    assert "No digital activity yet." in mail.outbox[0].body
+    (email,) = mail.outbox
+    assert "No digital activity yet." in email.body
 
 
 def test_a_decided_application_cannot_be_decided_again(organisation, charter):
@@ -220,12 +225,15 @@ def test_the_organisation_page_shows_the_member_badge_once_accepted(client, orga
     assert 'data-membership="member"' in after
 
 
-def test_moderators_are_told_of_a_new_application(organisation, admin_user, charter, settings):
+def test_moderators_are_told_of_a_new_application(
+    organisation, admin_user, charter, settings, django_capture_on_commit_callbacks
+):
     settings.MODERATORS_EMAIL = ["moderation@example.eu"]
 
-    application = services.membership_apply(
-        organisation=organisation, user=admin_user, charter=charter
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        application = services.membership_apply(
+            organisation=organisation, user=admin_user, charter=charter
+        )
 
     assert [m.to for m in mail.outbox] == [["moderation@example.eu"]]
     assert (
@@ -234,7 +242,7 @@ def test_moderators_are_told_of_a_new_application(organisation, admin_user, char
 
 
 def test_an_application_also_tells_the_active_staff_of_the_moderators_group(
-    organisation, admin_user, charter, settings
+    organisation, admin_user, charter, settings, django_capture_on_commit_callbacks
 ):
     settings.MODERATORS_EMAIL = ["moderation@example.eu"]
     group = ensure_moderators_group()
@@ -243,7 +251,8 @@ def test_an_application_also_tells_the_active_staff_of_the_moderators_group(
     VerifiedUserFactory(email="not-staff@example.eu").groups.add(group)
     VerifiedUserFactory(email="other-staff@example.eu", is_staff=True)
 
-    services.membership_apply(organisation=organisation, user=admin_user, charter=charter)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.membership_apply(organisation=organisation, user=admin_user, charter=charter)
 
     assert sorted(m.to[0] for m in mail.outbox) == ["mod@example.eu", "moderation@example.eu"]
     assert all(len(m.to) == 1 for m in mail.outbox)

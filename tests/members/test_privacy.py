@@ -7,7 +7,8 @@ from allauth.account.models import EmailAddress
 from django.test import Client
 from django.urls import reverse
 
-from members import emails, services
+from coalition import emails
+from members import services
 from members.models import MembershipApplication, Organisation, TeamMembership, User
 from national.models import Item, NationalCoalition
 from pledges.models import Pledge, PledgeTransition, ProgressReport
@@ -309,14 +310,19 @@ def test_deleting_keeps_the_records_attributed_to_nobody(client, editor_user, re
 # --- Queued emails ----------------------------------------------------------------------
 
 
-def test_deleting_removes_the_users_email_task_results(client, organisation, admin_user, settings):
+def test_deleting_removes_the_users_email_task_results(
+    client, organisation, admin_user, settings, django_capture_on_commit_callbacks
+):
     from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     leaving = VerifiedUserFactory(email="leaving@example.org")
     EmailAddress.objects.create(user=leaving, email="second@example.org", verified=True)
-    for recipient in ("Leaving@example.org", "second@example.org", "admin@ghent.example.org"):
-        emails.send("handed_over", [recipient], {"organisation": organisation, "url": "/"})
+    with django_capture_on_commit_callbacks(execute=True):
+        for recipient in ("Leaving@example.org", "second@example.org", "admin@ghent.example.org"):
+            emails.queue(
+                "members/handed_over", [recipient], {"organisation": organisation, "url": "/"}
+            )
     client.force_login(leaving)
 
     client.post(DELETE, {"password": PASSWORD})

@@ -2,13 +2,15 @@
 task results (an email's result holds the recipient's address and the message)."""
 
 import datetime
+import importlib
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from members import emails, tasks
+from coalition import emails
+from members import tasks
 
 pytestmark = pytest.mark.django_db
 
@@ -25,8 +27,12 @@ def results():
     return DBTaskResult.objects.order_by("enqueued_at")
 
 
+def queued_email(recipient):
+    emails.send_email.enqueue(subject="[Portal] Hello", body="Hello.", recipient=recipient)
+
+
 def finished_email(recipient, days_ago):
-    emails.send("handed_over", [recipient], {"url": "/"})
+    queued_email(recipient)
     result = results().last()
     result.status = "SUCCESSFUL"
     result.finished_at = timezone.now() - datetime.timedelta(days=days_ago)
@@ -37,7 +43,7 @@ def finished_email(recipient, days_ago):
 def test_pruning_deletes_finished_results_older_than_two_weeks(database_tasks):
     finished_email("old@example.org", days_ago=15)
     finished_email("recent@example.org", days_ago=13)
-    emails.send("handed_over", ["queued@example.org"], {"url": "/"})
+    queued_email("queued@example.org")
 
     call_command("prune_task_results", stdout=StringIO())
 
@@ -78,3 +84,19 @@ def test_the_scheduled_run_prunes_and_queues_the_next_a_day_later(database_tasks
         "READY",
     )
     assert before + tasks.PRUNE_EVERY <= waiting.run_after <= timezone.now() + tasks.PRUNE_EVERY
+
+
+def test_an_email_queued_before_the_task_moved_is_sent_after_the_upgrade(database_tasks):
+    from django.apps import apps
+    from django.core import mail
+
+    moved = importlib.import_module("members.migrations.0004_email_task_moved_to_coalition")
+    queued_email("waiting@example.org")
+    results().update(task_path="members.tasks.send_email")  # as queued by the old code
+
+    moved.forwards(apps, schema_editor=None)
+
+    (waiting,) = results()
+    waiting.task.call(**waiting.args_kwargs["kwargs"])  # what the worker runs
+    assert (waiting.task_path, waiting.status) == ("coalition.emails.send_email", "READY")
+    assert [m.to for m in mail.outbox] == [["waiting@example.org"]]

@@ -515,14 +515,17 @@ def test_the_preview_is_the_public_page_with_a_banner(editor_client, organisatio
 DECLARATION = {"beyond": "on", "unconditional": "on", "measurable": "on"}
 
 
-def test_an_editor_submits_with_the_declaration(editor_client, organisation, moderator):
+def test_an_editor_submits_with_the_declaration(
+    editor_client, organisation, moderator, django_capture_on_commit_callbacks
+):
     pledge = complete_pledge(organisation=organisation)
 
-    response = editor_client.post(u("pledges:submit", organisation, pk=pledge.pk), DECLARATION)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(u("pledges:submit", organisation, pk=pledge.pk), DECLARATION)
 
     assert response.status_code == 302
     assert Pledge.objects.get().status == "submitted"
-    assert mail.outbox[0].to == [moderator.email]
+    assert [m.to for m in mail.outbox] == [[moderator.email]]
 
 
 @pytest.mark.parametrize("missing", ["beyond", "unconditional", "measurable"])

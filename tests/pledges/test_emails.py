@@ -47,8 +47,11 @@ def report(editor):
     return report
 
 
-def test_a_report_sent_back_tells_the_team_where_to_correct_it(editor, moderator, report):
-    services.report_request_changes(report=report, actor=moderator, message="Which schools?")
+def test_a_report_sent_back_tells_the_team_where_to_correct_it(
+    editor, moderator, report, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_request_changes(report=report, actor=moderator, message="Which schools?")
 
     (email,) = mail.outbox
     assert email.to == [editor.email]
@@ -64,8 +67,11 @@ def test_a_report_sent_back_tells_the_team_where_to_correct_it(editor, moderator
     )
 
 
-def test_a_rejected_report_tells_the_team_why(editor, moderator, report):
-    services.report_reject(report=report, actor=moderator, message="No evidence.")
+def test_a_rejected_report_tells_the_team_why(
+    editor, moderator, report, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_reject(report=report, actor=moderator, message="No evidence.")
 
     (email,) = mail.outbox
     assert email.to == [editor.email]
@@ -73,6 +79,21 @@ def test_a_rejected_report_tells_the_team_why(editor, moderator, report):
     assert "Decision: Rejected" in email.body
     assert "Message from the moderators:\nNo evidence." in email.body
     assert link_after(email.body, "See your pledge:") == manage(report.pledge)
+
+
+def test_a_title_reads_as_typed_in_the_subject(
+    editor, moderator, django_capture_on_commit_callbacks
+):
+    pledge = complete_pledge(
+        organisation=editor.organisations.get(), submitted=True, title="Girls' coding & <robots>"
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.pledge_approve(pledge=pledge, actor=moderator)
+
+    (email,) = mail.outbox
+    assert email.subject == f"{PREFIX} Your pledge “Girls' coding & <robots>”: Approved"
+    assert "The moderators have reviewed your pledge “Girls' coding & <robots>”." in email.body
 
 
 # --- Proposed changes to an approved pledge ---------------------------------------------
@@ -90,8 +111,11 @@ def proposed(editor):
     return revision
 
 
-def test_proposed_changes_sent_back_link_to_the_changes(editor, moderator, proposed):
-    services.pledge_request_changes(pledge=proposed, actor=moderator, message="Say why.")
+def test_proposed_changes_sent_back_link_to_the_changes(
+    editor, moderator, proposed, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.pledge_request_changes(pledge=proposed, actor=moderator, message="Say why.")
 
     (email,) = mail.outbox
     assert email.to == [editor.email]
@@ -101,10 +125,13 @@ def test_proposed_changes_sent_back_link_to_the_changes(editor, moderator, propo
     assert link_after(email.body, "Make the changes and submit again:") == manage(proposed)
 
 
-def test_approved_changes_link_to_the_public_pledge(editor, moderator, proposed):
+def test_approved_changes_link_to_the_public_pledge(
+    editor, moderator, proposed, django_capture_on_commit_callbacks
+):
     public = proposed.revision_of
 
-    services.pledge_approve(pledge=proposed, actor=moderator)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.pledge_approve(pledge=proposed, actor=moderator)
 
     (email,) = mail.outbox
     assert email.to == [editor.email]
@@ -112,10 +139,13 @@ def test_approved_changes_link_to_the_public_pledge(editor, moderator, proposed)
     assert link_after(email.body, "The pledge is public:") == f"{SITE}/en/pledges/{public.pk}/"
 
 
-def test_rejected_changes_link_to_the_approved_pledge(editor, moderator, proposed):
+def test_rejected_changes_link_to_the_approved_pledge(
+    editor, moderator, proposed, django_capture_on_commit_callbacks
+):
     public = proposed.revision_of
 
-    services.pledge_reject(pledge=proposed, actor=moderator, message="Keep it as it was.")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.pledge_reject(pledge=proposed, actor=moderator, message="Keep it as it was.")
 
     (email,) = mail.outbox
     assert email.to == [editor.email]
@@ -124,16 +154,22 @@ def test_rejected_changes_link_to_the_approved_pledge(editor, moderator, propose
     assert link_after(email.body, "See your pledge:") == manage(public)
 
 
-def test_withdrawing_a_submitted_pledge_is_no_decision_to_announce(editor):
+def test_withdrawing_a_submitted_pledge_is_no_decision_to_announce(
+    editor, django_capture_on_commit_callbacks
+):
     pledge = complete_pledge(organisation=editor.organisations.get(), submitted=True)
 
-    services.pledge_withdraw(pledge=pledge, actor=editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.pledge_withdraw(pledge=pledge, actor=editor)
 
     assert Pledge.objects.get().status == Pledge.Status.WITHDRAWN
     assert mail.outbox == []
 
 
-def test_discarding_submitted_changes_by_withdrawing_tells_nobody(editor, proposed):
-    services.pledge_withdraw(pledge=proposed.revision_of, actor=editor)
+def test_discarding_submitted_changes_by_withdrawing_tells_nobody(
+    editor, proposed, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.pledge_withdraw(pledge=proposed.revision_of, actor=editor)
 
     assert mail.outbox == []

@@ -48,11 +48,14 @@ def test_it_never_makes_the_organisation_its_own_partner(organisation, editor):
     assert list(pledge.partners.all()) == [other]
 
 
-def test_it_submits_a_complete_pledge_and_tells_the_moderators(editor, moderator, settings):
+def test_it_submits_a_complete_pledge_and_tells_the_moderators(
+    editor, moderator, settings, django_capture_on_commit_callbacks
+):
     settings.MODERATORS_EMAIL = ["queue@example.eu"]
     pledge = complete_pledge(organisation=editor.organisations.get())
 
-    services.pledge_submit(pledge=pledge, actor=editor, declaration=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.pledge_submit(pledge=pledge, actor=editor, declaration=True)
 
     pledge.refresh_from_db()
     assert pledge.status == S.SUBMITTED
@@ -116,10 +119,13 @@ def test_it_refuses_to_submit_an_incomplete_pledge(editor):
         services.pledge_submit(pledge=pledge, actor=editor, declaration=True)
 
 
-def test_it_approves_a_submitted_pledge_and_tells_the_team(editor, moderator):
+def test_it_approves_a_submitted_pledge_and_tells_the_team(
+    editor, moderator, django_capture_on_commit_callbacks
+):
     pledge = complete_pledge(organisation=editor.organisations.get(), submitted=True)
 
-    services.pledge_approve(pledge=pledge, actor=moderator, now=NOW)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.pledge_approve(pledge=pledge, actor=moderator, now=NOW)
 
     pledge.refresh_from_db()
     assert (pledge.status, pledge.approved_at) == (S.APPROVED, NOW)
@@ -156,10 +162,13 @@ def test_it_needs_a_message_to_request_changes_or_reject(message, moderator):
     assert Pledge.objects.get(pk=pledge.pk).status == S.SUBMITTED
 
 
-def test_it_requests_changes_with_a_message_the_team_receives(editor, moderator):
+def test_it_requests_changes_with_a_message_the_team_receives(
+    editor, moderator, django_capture_on_commit_callbacks
+):
     pledge = complete_pledge(organisation=editor.organisations.get(), submitted=True)
 
-    services.pledge_request_changes(pledge=pledge, actor=moderator, message="Add a target.")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.pledge_request_changes(pledge=pledge, actor=moderator, message="Add a target.")
 
     assert Pledge.objects.get(pk=pledge.pk).status == S.CHANGES_REQUESTED
     step = pledge.transitions.get()
@@ -172,20 +181,24 @@ def test_it_requests_changes_with_a_message_the_team_receives(editor, moderator)
     assert "Add a target." in mail.outbox[0].body
 
 
-def test_it_rejects_with_a_message(editor, moderator):
+def test_it_rejects_with_a_message(editor, moderator, django_capture_on_commit_callbacks):
     pledge = complete_pledge(organisation=editor.organisations.get(), submitted=True)
 
-    services.pledge_reject(pledge=pledge, actor=moderator, message="Not about digital skills.")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.pledge_reject(pledge=pledge, actor=moderator, message="Not about digital skills.")
 
     assert Pledge.objects.get(pk=pledge.pk).status == S.REJECTED
     assert "Not about digital skills." in mail.outbox[0].body
 
 
-def test_it_withdraws_an_approved_pledge_and_drops_proposed_changes(editor):
+def test_it_withdraws_an_approved_pledge_and_drops_proposed_changes(
+    editor, django_capture_on_commit_callbacks
+):
     pledge = complete_pledge(organisation=editor.organisations.get(), approved=True)
     services.pledge_revise(pledge=pledge, actor=editor)
 
-    services.pledge_withdraw(pledge=pledge, actor=editor, message="Project stopped.")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.pledge_withdraw(pledge=pledge, actor=editor, message="Project stopped.")
 
     assert Pledge.objects.get().status == S.WITHDRAWN  # the revision is gone
     assert mail.outbox == []  # the team's own step: nobody to tell
@@ -320,11 +333,14 @@ def _report(pledge, editor, values):
     )
 
 
-def test_it_takes_a_report_on_an_approved_pledge(editor, moderator):
+def test_it_takes_a_report_on_an_approved_pledge(
+    editor, moderator, django_capture_on_commit_callbacks
+):
     pledge = complete_pledge(organisation=editor.organisations.get(), approved=True)
     indicator = Indicator.objects.get()
 
-    report = _report(pledge, editor, {indicator.pk: 250})
+    with django_capture_on_commit_callbacks(execute=True):
+        report = _report(pledge, editor, {indicator.pk: 250})
 
     assert report.status == ProgressReport.Status.SUBMITTED
     assert [(v.indicator, v.value) for v in report.values.all()] == [(indicator, 250)]
@@ -360,13 +376,16 @@ def test_it_refuses_a_report_without_any_value(editor):
         _report(pledge, editor, {Indicator.objects.get().pk: None})
 
 
-def test_approving_a_report_makes_the_pledge_active_again(editor, moderator):
+def test_approving_a_report_makes_the_pledge_active_again(
+    editor, moderator, django_capture_on_commit_callbacks
+):
     pledge = complete_pledge(
         organisation=editor.organisations.get(), approved=True, inactive_since=NOW
     )
     report = _report(pledge, editor, {Indicator.objects.get().pk: 10})
 
-    services.report_approve(report=report, actor=moderator, now=NOW)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_approve(report=report, actor=moderator, now=NOW)
 
     pledge.refresh_from_db()
     assert (pledge.last_report_approved_at, pledge.inactive_since) == (NOW, None)
@@ -423,16 +442,19 @@ def test_add_months_keeps_the_day_or_takes_the_months_last():
     assert services.add_months(moment, 24) == datetime.datetime(2027, 8, 31, tzinfo=datetime.UTC)
 
 
-def test_it_reminds_once_when_a_report_is_due_and_again_when_overdue(organisation):
+def test_it_reminds_once_when_a_report_is_due_and_again_when_overdue(
+    organisation, django_capture_on_commit_callbacks
+):
     editor_of(organisation)
     pledge = complete_pledge(organisation=organisation, approved=True)  # approved 15 Jan 2026
     before = datetime.datetime(2026, 7, 14, tzinfo=datetime.UTC)
     due = datetime.datetime(2026, 7, 16, tzinfo=datetime.UTC)
 
-    assert services.reminders_run(now=before) == {"reminded": [], "inactive": []}
-    assert services.reminders_run(now=due) == {"reminded": [pledge.pk], "inactive": []}
-    assert services.reminders_run(now=due + datetime.timedelta(days=1))["reminded"] == []
-    overdue = services.reminders_run(now=due + datetime.timedelta(days=31))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.reminders_run(now=before) == {"reminded": [], "inactive": []}
+        assert services.reminders_run(now=due) == {"reminded": [pledge.pk], "inactive": []}
+        assert services.reminders_run(now=due + datetime.timedelta(days=1))["reminded"] == []
+        overdue = services.reminders_run(now=due + datetime.timedelta(days=31))
 
     assert overdue["reminded"] == [pledge.pk]
     assert [m.subject for m in mail.outbox] == [
@@ -469,11 +491,12 @@ def test_it_marks_a_pledge_inactive_after_24_months_without_an_approved_report(o
     assert services.reminders_run(now=later)["inactive"] == []  # once
 
 
-def test_it_ignores_pledges_that_are_not_approved_for_reminders():
+def test_it_ignores_pledges_that_are_not_approved_for_reminders(django_capture_on_commit_callbacks):
     complete_pledge(status=S.WITHDRAWN, approved_at=APPROVED_AT)
     complete_pledge(status=S.COMPLETED, approved_at=APPROVED_AT)
 
-    done = services.reminders_run(now=datetime.datetime(2029, 1, 1, tzinfo=datetime.UTC))
+    with django_capture_on_commit_callbacks(execute=True):
+        done = services.reminders_run(now=datetime.datetime(2029, 1, 1, tzinfo=datetime.UTC))
 
     assert done == {"reminded": [], "inactive": []}
     assert mail.outbox == []
@@ -518,13 +541,19 @@ def test_a_report_on_a_pledge_closed_since_cannot_be_resubmitted(status, editor)
     ],
     ids=["approve", "request-changes", "reject"],
 )
-def test_a_report_on_a_withdrawn_pledge_cannot_be_decided(decide, editor, moderator):
+def test_a_report_on_a_withdrawn_pledge_cannot_be_decided(
+    decide, editor, moderator, django_capture_on_commit_callbacks
+):
     pledge = complete_pledge(organisation=editor.organisations.get(), approved=True)
     report = _report(pledge, editor, {Indicator.objects.get().pk: 10})
     services.pledge_withdraw(pledge=pledge, actor=editor)
     mail.outbox.clear()
 
-    with pytest.raises(WorkflowError, match="“Withdrawn”: its progress reports can no longer"):
+    refused = "“Withdrawn”: its progress reports can no longer"
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(WorkflowError, match=refused),
+    ):
         decide(report, moderator)
 
     report.refresh_from_db()

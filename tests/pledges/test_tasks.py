@@ -14,7 +14,9 @@ from tests.pledges.factories import PledgeTransitionFactory, complete_pledge, ed
 pytestmark = pytest.mark.django_db
 
 
-def test_the_daily_command_queues_the_reminders_task(organisation):
+def test_the_daily_command_queues_the_reminders_task(
+    organisation, django_capture_on_commit_callbacks
+):
     editor = editor_of(organisation)
     complete_pledge(
         organisation=organisation,
@@ -23,7 +25,8 @@ def test_the_daily_command_queues_the_reminders_task(organisation):
     )
     out = StringIO()
 
-    call_command("send_report_reminders", stdout=out)  # the test backend runs it at once
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_report_reminders", stdout=out)  # the test backend runs it at once
 
     assert "Report reminders queued" in out.getvalue()
     assert [m.to for m in mail.outbox] == [[editor.email]]
@@ -107,21 +110,24 @@ def test_scheduling_twice_starts_one_chain(database_tasks):
 
 
 def test_the_scheduled_run_reminds_and_queues_the_next_a_day_later(
-    database_tasks, clock, organisation
+    database_tasks, clock, organisation, django_capture_on_commit_callbacks
 ):
     editor = editor_of(organisation)
     pledge = complete_pledge(organisation=organisation, approved=True)  # due since July
 
-    done = tasks.scheduled_report_reminders.call()
+    with django_capture_on_commit_callbacks(execute=True):
+        done = tasks.scheduled_report_reminders.call()
 
     assert done == {"reminded": [pledge.pk], "inactive": []}
-    assert queued() == [
-        ("pledges.tasks.send_report_reminder", {"args": [pledge.pk, True], "kwargs": {}}, ASAP),
+    # By task path: in the test the reminder is queued when the captured commit
+    # runs, on the worker as soon as its pledge's transaction commits.
+    assert sorted(queued()) == [
         (
             "pledges.tasks.scheduled_report_reminders",
             {"args": [], "kwargs": {}},
             NOW + datetime.timedelta(days=1),
         ),
+        ("pledges.tasks.send_report_reminder", {"args": [pledge.pk, True], "kwargs": {}}, ASAP),
     ]
     assert mail.outbox == []  # the worker sends it:
     assert tasks.send_report_reminder.call(pledge.pk, True) == 1
@@ -155,7 +161,7 @@ def test_a_run_started_by_hand_meanwhile_keeps_one_chain(database_tasks, clock):
 
 
 def test_decision_emails_wait_in_the_database_for_the_worker(
-    database_tasks, client, moderator, organisation
+    database_tasks, client, moderator, organisation, django_capture_on_commit_callbacks
 ):
     from django_tasks_db.models import DBTaskResult
 
@@ -163,10 +169,11 @@ def test_decision_emails_wait_in_the_database_for_the_worker(
     pledge = complete_pledge(organisation=organisation, submitted=True)
     client.force_login(moderator)
 
-    response = client.post(
-        reverse("admin:pledges_pledge_decide", args=[pledge.pk]),
-        {"decision": "request-changes", "message": "Add a target.", "apply": "1"},
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("admin:pledges_pledge_decide", args=[pledge.pk]),
+            {"decision": "request-changes", "message": "Add a target.", "apply": "1"},
+        )
 
     assert response.status_code == 302
     assert Pledge.objects.get().status == "changes-requested"
