@@ -1,0 +1,32 @@
+import pytest
+
+from pledges.models import Indicator
+from tests.pledges.factories import IndicatorFactory, InitiativeFactory, PledgeFactory
+
+
+def approved_pledge(organisation, title, kinds=(Indicator.Kind.PEOPLE_REACHED,), **kwargs):
+    """An approved pledge of the organisation: one initiative with an indicator
+    of each of `kinds` (targets 1000, 2000, ...)."""
+    pledge = PledgeFactory(organisation=organisation, title=title, approved=True, **kwargs)
+    initiative = InitiativeFactory(pledge=pledge, title=f"{title}: clubs")
+    for index, kind in enumerate(kinds, start=1):
+        IndicatorFactory(initiative=initiative, kind=kind, target=1000 * index)
+    return pledge
+
+
+@pytest.fixture
+def pledges(organisation):
+    """Three approved pledges; the first also counts new courses (not people)."""
+    return [
+        approved_pledge(
+            organisation,
+            "Coding clubs",
+            kinds=(Indicator.Kind.PEOPLE_REACHED, Indicator.Kind.NEW_COURSES),
+        ),
+        approved_pledge(organisation, "Digital skills for seniors"),
+        approved_pledge(organisation, "Girls who code"),
+    ]
+
+
+def indicators_of(pledge):
+    return list(Indicator.objects.filter(initiative__pledge=pledge).order_by("pk"))
