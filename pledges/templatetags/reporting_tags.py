@@ -51,18 +51,16 @@ def reporting_summary(memberships) -> dict:
 
 
 @register.filter
-def breakdown_fields(form, field) -> list:
-    """The breakdown fields of a value field of pledges.forms.ReportForm, in
-    order (empty for an indicator that does not count people)."""
-    names = [f"{field.name}_{group}" for group in breakdown.FIELDS]
-    return [form[name] for name in names if name in form.fields]
-
-
-@register.filter
-def gender_fields(fields) -> list:
-    return fields[: len(breakdown.GENDER)]
-
-
-@register.filter
-def age_fields(fields) -> list:
-    return fields[len(breakdown.GENDER) :]
+def breakdown_fields(form, field) -> dict:
+    """The breakdown fields that go with a value field of
+    pledges.forms.ReportForm, per dimension, and whether to show them open (a
+    group is filled in or wrong); empty for an indicator that counts no people."""
+    found = {
+        key: [form[f"{field.name}_{group}"] for group, _label in groups]
+        for key, groups in breakdown.DIMENSIONS.items()
+        if f"{field.name}_{groups[0][0]}" in form.fields
+    }
+    if not found:
+        return {}
+    bound = [f for fields in found.values() for f in fields]
+    return found | {"open": any(f.errors or f.value() not in (None, "") for f in bound)}
