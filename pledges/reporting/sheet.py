@@ -312,7 +312,7 @@ def _header(table: list[list[Cell]]) -> tuple[dict[str, int], list[RowProblem]]:
 
 def check(organisation: Organisation, table: list[list[Cell]]) -> Plan:
     """Read a filled sheet (rows of cells, the first the header) into the
-    progress reports it asks for, or every problem found. Two queries."""
+    progress reports it asks for, or every problem found. One query."""
     table = [_trimmed(row) for row in table]
     while table and not any(_text(c) for c in table[-1]):
         table.pop()
