@@ -5,13 +5,15 @@ reject) with a message, through pledges.services. Moderators need the
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import admin, messages
 from django.db.models import Exists, OuterRef, Q
 from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import re_path, reverse
+from django.urls import path, re_path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -22,6 +24,7 @@ from coalition.models import Pillar
 from pledges import progress, queries, services
 from pledges.forms import DecisionForm
 from pledges.models import Initiative, Pledge, PledgeTransition, ProgressReport, ReportedValue
+from pledges.reporting import admin as reporting_admin
 
 # What a moderation queue shows when nothing else is asked for.
 SUBMITTED_QUEUE = "status__exact=submitted"
@@ -279,6 +282,7 @@ class PledgeAdmin(DecisionAdminMixin, admin.ModelAdmin):
         PillarFilter,
         CountryFilter,
         ("organisation", admin.RelatedOnlyFieldListFilter),
+        reporting_admin.ReportingStatusFilter,
     )
     search_fields = ("title", "summary", "organisation__name")
     list_select_related = ("organisation",)
@@ -320,6 +324,13 @@ class PledgeAdmin(DecisionAdminMixin, admin.ModelAdmin):
     )
     inlines = (ReportInline, TransitionInline)
     change_form_template = "pledges/admin/change_form.html"
+
+    def get_urls(self):
+        overview = self.admin_site.admin_view(partial(reporting_admin.overview, self))
+        return [
+            path("reporting/", overview, name="pledges_pledge_reporting"),
+            *super().get_urls(),
+        ]
 
     @admin.display(description=_("kind"))
     def kind(self, obj: Pledge):

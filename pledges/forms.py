@@ -20,6 +20,8 @@ from pledges.models import (
     Pledge,
     ProgressReport,
 )
+from pledges.reporting import breakdown
+from pledges.reporting.breakdown import Figure
 
 
 def member_state_choices() -> list[tuple[str, str]]:
@@ -272,7 +274,7 @@ class ReportForm(forms.ModelForm):
         self.indicators = list(indicators)
         existing = {}
         if self.instance.pk:
-            existing = {v.indicator_id: v.value for v in self.instance.values.all()}
+            existing = {v.indicator_id: v for v in self.instance.values.all()}
         for indicator in self.indicators:
             name = f"value_{indicator.pk}"
             self.fields[name] = forms.IntegerField(
@@ -285,8 +287,29 @@ class ReportForm(forms.ModelForm):
             )
             self.fields[name].indicator = indicator
             if indicator.pk in existing:
-                self.initial[name] = existing[indicator.pk]
+                self.initial[name] = existing[indicator.pk].value
+            if breakdown.takes_breakdown(indicator.kind):
+                self._add_breakdown_fields(name, existing.get(indicator.pk))
         _style(self)
+
+    def _add_breakdown_fields(self, name: str, reported) -> None:
+        """Optional breakdown of a people-based value (pledges.reporting.breakdown),
+        named after the value's field so they render with it."""
+        for dimension in breakdown.DIMENSIONS.values():
+            for group, label in dimension:
+                self.fields[f"{name}_{group}"] = forms.IntegerField(
+                    label=label, min_value=0, max_value=2_000_000_000, required=False
+                )
+                if reported is not None:
+                    self.initial[f"{name}_{group}"] = getattr(reported, group)
+
+    def breakdown_groups(self, indicator) -> dict[str, int | None]:
+        name = f"value_{indicator.pk}"
+        return {
+            group: self.cleaned_data.get(f"{name}_{group}")
+            for group in breakdown.FIELDS
+            if f"{name}_{group}" in self.fields
+        }
 
     def value_fields(self):
         return [self[f"value_{i.pk}"] for i in self.indicators]
@@ -300,10 +323,25 @@ class ReportForm(forms.ModelForm):
             data.get(f"value_{i.pk}") is not None for i in self.indicators
         ):
             raise ValidationError(_("Give the achieved value of at least one indicator."))
+        for indicator in self.indicators:
+            name = f"value_{indicator.pk}"
+            for problem in breakdown.problems(
+                kind=indicator.kind,
+                value=data.get(name),
+                groups=self.breakdown_groups(indicator),
+            ):
+                self.add_error(name, problem)
         return data
 
-    def values(self) -> dict[int, int | None]:
-        return {i.pk: self.cleaned_data.get(f"value_{i.pk}") for i in self.indicators}
+    def values(self) -> dict[int, int | Figure | None]:
+        """Indicator id to the value reported (None: not reported), with its
+        breakdown when one is given."""
+        found: dict[int, int | Figure | None] = {}
+        for indicator in self.indicators:
+            value = self.cleaned_data.get(f"value_{indicator.pk}")
+            groups = breakdown.complete(self.breakdown_groups(indicator))
+            found[indicator.pk] = Figure(value, groups) if groups and value is not None else value
+        return found
 
 
 class DecisionForm(forms.Form):

@@ -321,12 +321,51 @@ class ReportedValue(models.Model):
         verbose_name=_("indicator"),
     )
     value = models.PositiveIntegerField(_("achieved"))
+    # The breakdown of a people-based value (pledges.reporting.breakdown): each
+    # group is given whole, adding up to the value, or not at all (NULL = not
+    # recorded).
+    women = models.PositiveIntegerField(_("women"), null=True, blank=True)
+    men = models.PositiveIntegerField(_("men"), null=True, blank=True)
+    gender_other = models.PositiveIntegerField(_("other or not recorded"), null=True, blank=True)
+    age_under_25 = models.PositiveIntegerField(_("under 25"), null=True, blank=True)
+    age_25_to_54 = models.PositiveIntegerField(_("25 to 54"), null=True, blank=True)
+    age_55_and_over = models.PositiveIntegerField(_("55 and over"), null=True, blank=True)
+    age_not_recorded = models.PositiveIntegerField(_("age not recorded"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("reported value")
         verbose_name_plural = _("reported values")
         constraints: ClassVar = [
             models.UniqueConstraint(fields=("report", "indicator"), name="one_value_per_indicator"),
+            models.CheckConstraint(
+                condition=models.Q(women=None, men=None, gender_other=None)
+                | models.Q(
+                    value=models.F("women") + models.F("men") + models.F("gender_other"),
+                    women__isnull=False,
+                    men__isnull=False,
+                    gender_other__isnull=False,
+                ),
+                name="reported_value_gender_adds_up",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    age_under_25=None,
+                    age_25_to_54=None,
+                    age_55_and_over=None,
+                    age_not_recorded=None,
+                )
+                | models.Q(
+                    value=models.F("age_under_25")
+                    + models.F("age_25_to_54")
+                    + models.F("age_55_and_over")
+                    + models.F("age_not_recorded"),
+                    age_under_25__isnull=False,
+                    age_25_to_54__isnull=False,
+                    age_55_and_over__isnull=False,
+                    age_not_recorded__isnull=False,
+                ),
+                name="reported_value_age_adds_up",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -29,6 +29,8 @@ from pledges.models import (
     ProgressReport,
     ReportedValue,
 )
+from pledges.reporting import breakdown
+from pledges.reporting.breakdown import Figure
 from pledges.viewer.read_model import refresh_pledges
 
 S = Pledge.Status
@@ -478,20 +480,28 @@ def pledge_revise(*, pledge: Pledge, actor: User) -> Pledge:
 # --- Progress reports -------------------------------------------------------
 
 
-def _store_values(report: ProgressReport, values: Mapping[int, int | None]) -> None:
-    indicator_ids = set(
-        Indicator.objects.filter(initiative__pledge=report.pledge_id).values_list("pk", flat=True)
+def _store_values(report: ProgressReport, values: Mapping[int, int | Figure | None]) -> None:
+    """Replace the report's values. A value may come with its breakdown (a
+    ``Figure``, pledges.reporting.breakdown), checked by the same rules."""
+    kinds = dict(
+        Indicator.objects.filter(initiative__pledge=report.pledge_id).values_list("pk", "kind")
     )
-    clean = {pk: v for pk, v in values.items() if v is not None}
+    clean = {
+        pk: v if isinstance(v, Figure) else Figure(v) for pk, v in values.items() if v is not None
+    }
     if not clean:
         raise WorkflowError(_("Give the achieved value of at least one indicator."))
-    if not set(clean) <= indicator_ids:
+    if not set(clean) <= set(kinds):
         raise WorkflowError(_("A value was given for an indicator of another pledge."))
-    if any(v < 0 for v in clean.values()):
+    if any(v.value < 0 for v in clean.values()):
         raise WorkflowError(_("Achieved values cannot be negative."))
+    for pk, figure in clean.items():
+        if found := breakdown.problems(kind=kinds[pk], value=figure.value, groups=figure.groups):
+            raise WorkflowError(" ".join(str(problem) for problem in found))
     report.values.all().delete()
     ReportedValue.objects.bulk_create(
-        ReportedValue(report=report, indicator_id=pk, value=v) for pk, v in clean.items()
+        ReportedValue(report=report, indicator_id=pk, value=v.value, **breakdown.complete(v.groups))
+        for pk, v in clean.items()
     )
 
 
@@ -504,7 +514,7 @@ def report_submit(
     period_end: datetime.date,
     narrative: str,
     evidence_url: str = "",
-    values: Mapping[int, int | None],
+    values: Mapping[int, int | Figure | None],
 ) -> ProgressReport:
     """A progress report on an approved pledge, sent to the moderators."""
     pledge = Pledge.objects.select_for_update().get(pk=pledge.pk)
@@ -534,7 +544,7 @@ def report_resubmit(
     period_end: datetime.date,
     narrative: str,
     evidence_url: str = "",
-    values: Mapping[int, int | None],
+    values: Mapping[int, int | Figure | None],
 ) -> ProgressReport:
     """Correct a report the moderators sent back, and submit it again."""
     report = ProgressReport.objects.select_for_update().select_related("pledge").get(pk=report.pk)

@@ -1,4 +1,4 @@
-from django.urls import path, register_converter
+from django.urls import include, path, register_converter
 
 from pledges import views
 from pledges.viewer import views as viewer_views
@@ -52,4 +52,5 @@ urlpatterns = [
     ),
     path(ORG + "<id:pk>/reports/new/", views.report_create, name="report_create"),
     path(ORG + "<id:pk>/reports/<id:report_pk>/edit/", views.report_edit, name="report_edit"),
+    path(ORG + "reporting/", include("pledges.reporting.urls")),
 ]
