@@ -27,9 +27,16 @@ class PillarQuerySet(models.QuerySet["Pillar"]):
     def in_order(self) -> PillarQuerySet:
         return self.order_by("position")
 
-    def with_translations(self) -> PillarQuerySet:
-        """With every translation, so that ``in_language()`` makes no query."""
-        return self.prefetch_related("translations")
+    def with_translations(self, language: str | None = None) -> PillarQuerySet:
+        """With their translations (only into ``language`` if given: a page
+        needs its own), so that ``in_language()`` makes no query."""
+        if language is None:
+            return self.prefetch_related("translations")
+        return self.prefetch_related(
+            models.Prefetch(
+                "translations", queryset=PillarTranslation.objects.filter(language=language)
+            )
+        )
 
 
 class Pillar(models.Model):

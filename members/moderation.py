@@ -23,6 +23,7 @@ MODERATOR_PERMISSIONS: list[tuple[str, str, tuple[str, ...]]] = [
     ("members", "teammembership", ("view",)),
     ("members", "membershipapplication", ("view", "change")),
     ("members", "charter", ("view", "add", "change")),
+    ("members", "chartertranslation", ("view", "add", "change")),
     ("members", "joinrequest", ("view",)),
     ("members", "invitation", ("view",)),
     ("members", "user", ("view",)),
