@@ -95,3 +95,13 @@ def test_staff_see_and_change_it_in_the_admin(client):
 
     assert page.status_code == 200
     assert 'name="preferred_language"' in page.text
+
+
+def test_the_personal_data_download_holds_it(client, user):
+    import json
+
+    User.objects.filter(pk=user.pk).update(preferred_language="fr")
+
+    data = json.loads(client.get(reverse("members:account_data_download")).content)
+
+    assert data["account"]["language_of_emails"] == "fr"

@@ -67,3 +67,13 @@ def test_staff_see_it_in_the_admin(client):
     page = client.get(reverse("admin:members_organisation_change", args=[organisation.pk]))
 
     assert '<option value="pt" selected>' in page.text
+
+
+def test_the_public_page_marks_the_description_with_its_language(client):
+    organisation = OrganisationFactory(language="pt", description="Aulas de programação.")
+
+    html = client.get("/fr" + organisation.get_absolute_url()[3:]).text
+
+    assert (
+        '<div class="portal-prose" lang="pt" dir="ltr"><p>Aulas de programação.</p></div>' in html
+    )

@@ -64,3 +64,26 @@ def test_national_items_keep_their_languages():
 
     assert item.max_length == 10
     assert "ga" in dict(item.choices)
+
+
+def test_lists_name_an_items_language_in_the_pages_language_unmarked(client):
+    from tests.national.factories import ItemFactory
+
+    coalition = NationalCoalitionFactory(country="FR", language="fr")
+    ItemFactory(coalition=coalition, language="en", title="Cloud bootcamp", state="approved")
+
+    html = client.get("/fr" + reverse("national:detail", args=[coalition.slug])[3:]).text
+
+    assert "<span>Anglais</span>" in html
+    assert '<span lang="en">Anglais</span>' not in html
+    assert 'lang="en">Cloud bootcamp</a>' in html
+
+
+def test_the_coalitions_description_is_marked_with_its_main_language(client):
+    coalition = NationalCoalitionFactory(
+        country="FR", language="fr", description="Nous réunissons 300 partenaires."
+    )
+
+    html = client.get(reverse("national:detail", args=[coalition.slug])).text
+
+    assert '<div lang="fr" dir="ltr"><p>Nous réunissons 300 partenaires.</p></div>' in html
