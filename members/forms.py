@@ -33,7 +33,8 @@ def refuse_markup(value: str) -> str:
 class OrganisationForm(forms.ModelForm):
     """Profile of an organisation: registration and editing."""
 
-    language = LanguageChoiceField(label=_("Language of the description"))
+    # Of the description, the one text of the profile written in a language.
+    language = LanguageChoiceField()
 
     logo_upload = forms.FileField(
         label=_("Logo"),

@@ -106,3 +106,36 @@ def test_hidden_and_outdated_translations_are_not_searched(pledges):
 def test_a_search_in_some_languages_only(pledges):
     assert found("Schule", languages=["en"]) == set()
     assert found("Schule", languages=["de"]) == {"Programmieren an Schulen"}
+
+
+def test_each_distinct_variant_once_and_ranking_works(pledges):
+    from django.contrib.postgres.search import SearchRank
+    from django.db.models import F
+
+    query = search_query("skills")
+    compiler = Pledge.objects.all().query.get_compiler(connection=connection)
+    sql, params = query.as_sql(compiler, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {sql}::text", params)
+        (variants,) = cursor.fetchone()
+    ranked = (
+        Pledge.objects.annotate(
+            document=RawSQL(  # noqa: S611 - constants and table names only
+                document_sql(pledge="pledges_pledge", organisation="members_organisation"),
+                [],
+                output_field=SearchVectorField(),
+            )
+        )
+        .filter(document=query)
+        .annotate(rank=SearchRank(F("document"), query))
+        .values_list("title", "rank", "organisation__name")
+    )
+
+    assert variants == "'skil' | 'skill' | 'skills'"
+    assert [(title, rank > 0) for title, rank, _name in ranked] == [
+        ("Digital skills for teachers", True)
+    ]
+
+
+def test_words_every_language_drops_find_nothing_rather_than_fail(pledges):
+    assert found("the and of") == set()
