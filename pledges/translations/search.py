@@ -3,7 +3,7 @@
 A pledge's texts are indexed with the text search configuration of the
 language they are written in (``search_config()``; PostgreSQL stems 15 of the
 24 official languages, the others are indexed word for word with ``simple``),
-and its organisations' translations are indexed beside the original. A search
+and its organisation's translations are indexed beside the original. A search
 is parsed once per configuration and the distinct variants are OR-ed
 (``search_query()``), so "Schulen" finds a German text that says "Schule", and
 an English text's "skills" is still found by "skill".
