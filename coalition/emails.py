@@ -4,7 +4,13 @@ and sent one way.
 - **Written** from two templates, ``templates/emails/<name>_subject.txt`` and
   ``<name>_body.txt``, in one language: the site's (``LANGUAGE_CODE``) unless
   the caller passes another. Plain text; the subject names the portal and is one
-  line.
+  line. Links made with ``portal_url()`` and ``page_url()`` are worked out as
+  the email is written, so each points to the pages in the email's language.
+- **In the recipient's language**: ``send()`` and ``queue()`` take addresses or
+  ``Recipient``s (an address and a language, ``Recipient.of(user)`` for a
+  person with an account, whose preference is ``User.preferred_language``),
+  and write one message per language: a team whose members read French and
+  German gets the French one and the German one, never the sender's page's.
 - **Sent** through Django's mail framework, never inside a web request: a
   service queues a task with ``enqueue_on_commit()`` (Django's documented way:
   ``transaction.on_commit`` around ``Task.enqueue``), so nothing is sent for a
@@ -21,21 +27,66 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.tasks import Task, task
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils import translation
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
+
+from coalition.languages import interface_language
 
 
 @dataclass(frozen=True)
 class Email:
     subject: str
     body: str
+
+
+class Person(Protocol):
+    email: str
+    email_language: str
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """An address, and the language to write to it in ("" for the site's)."""
+
+    address: str
+    language: str = ""
+
+    @classmethod
+    def of(cls, person: Person) -> Recipient:
+        """A person with an account, in the language they chose for emails."""
+        return cls(person.email, person.email_language)
+
+
+def by_language(
+    recipients: Iterable[str | Recipient], *, language: str | None = None
+) -> dict[str, list[str]]:
+    """``{language: addresses}``: each recipient once (the first time it is
+    named), in its language as the interface has it (``Recipient``s), or in
+    ``language`` (plain addresses), else the site's. Sorted, so that the
+    messages go out in a stable order."""
+    default = interface_language(language)
+    languages: dict[str, str] = {}
+    for recipient in recipients:
+        if isinstance(recipient, Recipient):
+            address = recipient.address
+            chosen = interface_language(recipient.language) if recipient.language else default
+        else:
+            address, chosen = recipient, default
+        if address:
+            languages.setdefault(address, chosen)
+    groups: dict[str, list[str]] = {}
+    for address, chosen in sorted(languages.items()):
+        groups.setdefault(chosen, []).append(address)
+    return dict(sorted(groups.items()))
 
 
 def absolute_url(path: str) -> str:
@@ -45,8 +96,19 @@ def absolute_url(path: str) -> str:
 
 
 def portal_url(viewname: str, **kwargs: Any) -> str:
-    """``reverse()`` as an absolute link (in the active language's URL prefix)."""
-    return absolute_url(reverse(viewname, kwargs=kwargs or None))
+    """``reverse()`` as an absolute link, worked out when the email is
+    written: in the URL prefix of the email's language."""
+    return format_lazy("{}{}", settings.SITE_URL, reverse_lazy(viewname, kwargs=kwargs or None))
+
+
+def _page_url(obj: Any) -> str:
+    return absolute_url(obj.get_absolute_url())
+
+
+def page_url(obj: Any) -> str:
+    """``obj.get_absolute_url()`` as an absolute link, worked out when the
+    email is written (in the email's language)."""
+    return lazy(_page_url, str)(obj)
 
 
 def render(name: str, context: Mapping[str, Any], *, language: str | None = None) -> Email:
@@ -64,19 +126,19 @@ def render(name: str, context: Mapping[str, Any], *, language: str | None = None
 
 def send(
     name: str,
-    recipients: Iterable[str],
+    recipients: Iterable[str | Recipient],
     context: Mapping[str, Any],
     *,
     language: str | None = None,
 ) -> int:
-    """Render ``name`` and send it now as one message to all ``recipients``
-    together (a team, the moderators). For tasks on the worker; returns how many
-    messages were sent (0 without recipients)."""
-    recipients = sorted(set(recipients))
-    if not recipients:
-        return 0
-    email = render(name, context, language=language)
-    return EmailMultiAlternatives(subject=email.subject, body=email.body, to=recipients).send()
+    """Render ``name`` and send it now, one message per language to all the
+    ``recipients`` who read it (a team, the moderators). For tasks on the
+    worker; returns how many messages were sent (0 without recipients)."""
+    sent = 0
+    for written_in, addresses in by_language(recipients, language=language).items():
+        email = render(name, context, language=written_in)
+        sent += EmailMultiAlternatives(subject=email.subject, body=email.body, to=addresses).send()
+    return sent
 
 
 @task
@@ -90,19 +152,18 @@ def send_email(*, subject: str, body: str, recipient: str) -> None:
 
 def queue(
     name: str,
-    recipients: Iterable[str],
+    recipients: Iterable[str | Recipient],
     context: Mapping[str, Any],
     *,
     language: str | None = None,
 ) -> None:
-    """Render ``name`` now and, once the transaction commits, queue one message
-    for each recipient (no one sees the others' addresses) for the worker."""
-    recipients = sorted(set(recipients))
-    if not recipients:
-        return
-    email = render(name, context, language=language)
-    for recipient in recipients:
-        enqueue_on_commit(send_email, subject=email.subject, body=email.body, recipient=recipient)
+    """Render ``name`` now, once per language of the ``recipients``, and once
+    the transaction commits queue one message for each recipient (no one sees
+    the others' addresses) for the worker."""
+    for written_in, addresses in by_language(recipients, language=language).items():
+        email = render(name, context, language=written_in)
+        for address in addresses:
+            enqueue_on_commit(send_email, subject=email.subject, body=email.body, recipient=address)
 
 
 def enqueue_on_commit(task: Task, *args: Any, **kwargs: Any) -> None:

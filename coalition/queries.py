@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from typing import TypedDict
 
+from django.conf import settings
+from django.http import Http404
+
+from coalition.models import Pillar, PillarText, PillarTranslation
 from members.models import Organisation
 from pledges.models import Pledge
 
@@ -24,3 +28,24 @@ def key_figures() -> KeyFigures:
         "pledges": Pledge.objects.public().count(),
         "countries": members.values("country").distinct().count(),
     }
+
+
+def pillar_in_language(slug: str, language: str) -> tuple[Pillar, PillarText]:
+    """The pillar with this slug and its texts in ``language`` (else English),
+    in one query when the translation exists; Http404 for an unknown slug."""
+    if language != settings.LANGUAGE_CODE:
+        translation = (
+            PillarTranslation.objects.select_related("pillar")
+            .filter(pillar__slug=slug, language=language)
+            .first()
+        )
+        if translation is not None:
+            return translation.pillar, PillarText(
+                translation.name, translation.short_name, translation.description, language
+            )
+    pillar = Pillar.objects.filter(slug=slug).first()
+    if pillar is None:
+        raise Http404
+    return pillar, PillarText(
+        pillar.name, pillar.short_name, pillar.description, settings.LANGUAGE_CODE
+    )

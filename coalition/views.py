@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_cookie
@@ -12,12 +13,17 @@ from coalition.models import Pillar
 from pledges.viewer.views import viewer_page_cache
 
 
+def _pillars():
+    """The pillars in order, with their texts in the page's language."""
+    return Pillar.objects.in_order().with_translations(get_language())
+
+
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "coalition/home.html",
-        {"pillars": Pillar.objects.in_order(), "figures": queries.key_figures()},
+        {"pillars": _pillars(), "figures": queries.key_figures()},
     )
 
 
@@ -25,13 +31,13 @@ def home(request: HttpRequest) -> HttpResponse:
 @vary_on_cookie
 @viewer_page_cache
 def pillar_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    pillar = get_object_or_404(Pillar, slug=slug)
-    return render(request, "coalition/pillar_detail.html", {"pillar": pillar})
+    pillar, text = queries.pillar_in_language(slug, get_language())
+    return render(request, "coalition/pillar_detail.html", {"pillar": pillar, "text": text})
 
 
 @require_safe
 def about(request: HttpRequest) -> HttpResponse:
-    return render(request, "coalition/about.html", {"pillars": Pillar.objects.in_order()})
+    return render(request, "coalition/about.html", {"pillars": _pillars()})
 
 
 @require_safe

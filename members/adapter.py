@@ -1,6 +1,7 @@
 """allauth's hooks for the portal: emails name the portal (SITE_NAME, SITE_URL in
 their context); their links are built from the request that triggered them, so
-they use the host the visitor came by (one of ALLOWED_HOSTS)."""
+they use the host the visitor came by (one of ALLOWED_HOSTS). A new account
+starts with the page's language as the language of its emails."""
 
 from __future__ import annotations
 
@@ -8,9 +9,18 @@ from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.http import HttpRequest
+from django.utils.translation import get_language
+
+from coalition.languages import interface_language
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
         context = {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL, **context}
         super().send_mail(template_prefix, email, context)
+
+    def save_user(self, request: HttpRequest, user: Any, form: Any, commit: bool = True) -> Any:
+        # The page's language comes from its address (LocaleMiddleware).
+        user.preferred_language = interface_language(get_language())
+        return super().save_user(request, user, form, commit=commit)

@@ -23,6 +23,7 @@ from members import services
 from members.forms import DeclineForm, MembershipDecisionForm, OrganisationAdminForm
 from members.models import (
     Charter,
+    CharterTranslation,
     Invitation,
     JoinRequest,
     MembershipApplication,
@@ -40,6 +41,7 @@ class UserAdmin(DjangoUserAdmin):
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (_("Name"), {"fields": ("first_name", "last_name")}),
+        (_("Emails"), {"fields": ("preferred_language",)}),
         (
             _("Permissions"),
             {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
@@ -327,14 +329,49 @@ class MembershipApplicationAdmin(admin.ModelAdmin):
         return False
 
 
+class CharterTranslationInline(admin.StackedInline):
+    """A version's translations, published with it. Once organisations have
+    endorsed the version, a missing language may still be added, but what they
+    may have read stays as it was: no change, no deletion."""
+
+    model = CharterTranslation
+    extra = 0
+    fields = ("language", "title", "text")
+
+    def _endorsed(self, obj: Any) -> bool:
+        return obj is not None and obj.endorsements.exists()
+
+    def get_extra(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> int:
+        # A new version: one form per translation of the current version, which
+        # CharterAdmin.get_formset_kwargs() fills in.
+        current = Charter.objects.current() if obj is None else None
+        return current.translations.count() if current is not None else 0
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return not self._endorsed(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return not self._endorsed(obj) and super().has_delete_permission(request, obj)
+
+
 @admin.register(Charter)
 class CharterAdmin(admin.ModelAdmin):
-    """Staff publish a new version to change the Charter; a version that
-    organisations endorsed keeps its text."""
+    """Staff publish a new version to change the Charter, with its
+    translations (a new version starts from the current one's texts and
+    translations, to edit); a version that organisations endorsed keeps its
+    text."""
 
-    list_display = ("version", "title", "published_at", "created_by")
+    list_display = ("version", "title", "published_at", "created_by", "languages")
     readonly_fields = ("published_at", "created_by")
     fields = ("version", "title", "text", "published_at", "created_by")
+    inlines = (CharterTranslationInline,)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).prefetch_related("translations")
+
+    @admin.display(description=_("translations"))
+    def languages(self, obj: Charter) -> str:
+        return ", ".join(t.language for t in obj.translations.all()) or "—"
 
     def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
         current = Charter.objects.current()
@@ -344,6 +381,21 @@ class CharterAdmin(admin.ModelAdmin):
         else:
             initial.update(version=1)
         return initial
+
+    def get_formset_kwargs(
+        self, request: HttpRequest, obj: Any, inline: Any, prefix: str
+    ) -> dict[str, Any]:
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        # A new version starts from the current version's translations, as its
+        # title and text start from the current ones. Not when it is sent: the
+        # forms hold what staff kept, and each one is a translation to save.
+        current = Charter.objects.current()
+        if obj.pk is None and request.method != "POST" and current is not None:
+            kwargs["initial"] = [
+                {"language": t.language, "title": t.title, "text": t.text}
+                for t in current.translations.all()
+            ]
+        return kwargs
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         if obj is not None and obj.endorsements.exists():

@@ -9,9 +9,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.html import strip_tags
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from coalition.forms import LanguageChoiceField, ask_language
+from coalition.languages import interface_language, interface_language_choices, sorted_by_name
 from members.logos import ProcessedLogo, process_logo
 from members.models import Organisation, TeamMembership, User
 
@@ -30,6 +33,9 @@ def refuse_markup(value: str) -> str:
 class OrganisationForm(forms.ModelForm):
     """Profile of an organisation: registration and editing."""
 
+    # Of the description, the one text of the profile written in a language.
+    language = LanguageChoiceField()
+
     logo_upload = forms.FileField(
         label=_("Logo"),
         required=False,
@@ -47,6 +53,7 @@ class OrganisationForm(forms.ModelForm):
             "country",
             "website",
             "description",
+            "language",
             "contact_email",
         )
         widgets = {"description": forms.Textarea(attrs={"rows": 6})}
@@ -62,6 +69,7 @@ class OrganisationForm(forms.ModelForm):
         self.fields["country"].choices = [("", _("Choose a country")), *countries]
         for name in ("sector", "type", "size"):
             self.fields[name].choices = [("", _("Choose…")), *self.fields[name].choices[1:]]
+        ask_language(self)
         self.logo: ProcessedLogo | None = None
 
     def clean_name(self) -> str:
@@ -111,10 +119,16 @@ class InvitationForm(forms.Form):
     role = forms.ChoiceField(
         label=_("Role"), choices=TeamMembership.Role.choices, initial=TeamMembership.Role.EDITOR
     )
+    language = LanguageChoiceField(
+        label=_("Language of the invitation"),
+        choices=interface_language_choices,
+        help_text=_("Someone who already has an account gets it in the language they chose."),
+    )
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.organisation = organisation
+        ask_language(self, default=interface_language(get_language()))
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"]
@@ -198,6 +212,7 @@ class OrganisationAdminForm(forms.ModelForm):
             "country",
             "website",
             "description",
+            "language",
             "contact_email",
             "logo",
         )
@@ -257,6 +272,18 @@ class NameForm(forms.ModelForm):
 
     def clean_last_name(self) -> str:
         return refuse_markup(self.cleaned_data["last_name"].strip())
+
+
+class EmailLanguageForm(forms.ModelForm):
+    """The language the portal's emails to a person are written in."""
+
+    class Meta:
+        model = User
+        fields = ("preferred_language",)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["preferred_language"].choices = sorted_by_name(interface_language_choices())
 
 
 class DeleteAccountForm(forms.Form):

@@ -1,15 +1,24 @@
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.postgres.indexes import GinIndex
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from coalition.addresses import url_for
+from coalition.languages import (
+    CODE_LENGTH,
+    interface_language,
+    interface_language_choices,
+    language_field,
+    site_language,
+)
 
 
 class UserManager(BaseUserManager["User"]):
@@ -41,6 +50,14 @@ class User(AbstractUser):
 
     username = None  # type: ignore[assignment]
     email = models.EmailField(_("email address"), unique=True)
+    preferred_language = models.CharField(
+        _("language of your emails"),
+        max_length=CODE_LENGTH,
+        choices=interface_language_choices,
+        default=site_language,
+        db_default="en",
+        help_text=_("The portal writes to you in this language, whichever page you are on."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: ClassVar[list[str]] = []
@@ -57,6 +74,11 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.email
+
+    @property
+    def email_language(self) -> str:
+        """The language the portal's emails to this person are written in."""
+        return interface_language(self.preferred_language)
 
 
 class OrganisationQuerySet(models.QuerySet["Organisation"]):
@@ -96,6 +118,7 @@ class Organisation(models.Model):
     country = CountryField(_("country of headquarters"))
     website = models.URLField(_("website"), max_length=300, blank=True)
     description = models.TextField(_("description"), max_length=5000, blank=True)
+    language = language_field(_("language of the description"))
     contact_email = models.EmailField(_("public contact email"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     member_since = models.DateTimeField(
@@ -160,6 +183,16 @@ class TeamMembership(models.Model):
         return f"{self.user} ({self.get_role_display()}) — {self.organisation}"
 
 
+class CharterText(NamedTuple):
+    """A Charter version's title and text in one language, and that language:
+    the one asked for, or the site's when the version has no translation into
+    it (pages mark the text with ``lang`` when it is not the page's)."""
+
+    title: str
+    text: str
+    language: str
+
+
 class CharterQuerySet(models.QuerySet["Charter"]):
     def current(self) -> Charter | None:
         """The version organisations endorse today: the highest published version."""
@@ -196,6 +229,55 @@ class Charter(models.Model):
 
     def __str__(self) -> str:
         return _("%(title)s (version %(version)s)") % {"title": self.title, "version": self.version}
+
+    def in_language(self, code: str) -> CharterText:
+        """This version in ``code`` (``CharterTranslation``), else in the site's
+        language, which the version's own title and text are written in.
+        Reads ``self.translations.all()`` (prefetch them for a list)."""
+        if code != settings.LANGUAGE_CODE:
+            for translation in self.translations.all():
+                if translation.language == code:
+                    return CharterText(translation.title, translation.text, code)
+        return CharterText(self.title, self.text, settings.LANGUAGE_CODE)
+
+
+class CharterTranslation(models.Model):
+    """A Charter version in another language than the site's. Published with
+    the version; once organisations have endorsed the version, staff may add
+    a missing language but no longer change one (members/admin.py)."""
+
+    charter = models.ForeignKey(
+        Charter,
+        on_delete=models.CASCADE,
+        related_name="translations",
+        verbose_name=_("Members Charter version"),
+    )
+    language = language_field(defaulted=False)
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(
+        _("text"),
+        max_length=20000,
+        help_text=_("Plain text; blank lines separate paragraphs."),
+    )
+
+    class Meta:
+        verbose_name = _("Members Charter translation")
+        verbose_name_plural = _("Members Charter translations")
+        ordering = ("charter", "language")
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=("charter", "language"), name="charter_translation_once_per_language"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.charter} ({self.language})"
+
+    def clean(self) -> None:
+        if self.language == settings.LANGUAGE_CODE:
+            raise ValidationError(
+                {"language": _("The version’s own title and text are in this language.")}
+            )
 
 
 class MembershipApplication(models.Model):

@@ -13,6 +13,8 @@ from typing import Any
 
 from django.apps import apps as global_apps
 
+from coalition.emails import Recipient
+
 MODERATORS_GROUP = "Moderators"
 
 # (app label, model name, actions). Moderators decide; they never delete history.
@@ -21,6 +23,7 @@ MODERATOR_PERMISSIONS: list[tuple[str, str, tuple[str, ...]]] = [
     ("members", "teammembership", ("view",)),
     ("members", "membershipapplication", ("view", "change")),
     ("members", "charter", ("view", "add", "change")),
+    ("members", "chartertranslation", ("view", "add", "change")),
     ("members", "joinrequest", ("view",)),
     ("members", "invitation", ("view",)),
     ("members", "user", ("view",)),
@@ -30,6 +33,8 @@ MODERATOR_PERMISSIONS: list[tuple[str, str, tuple[str, ...]]] = [
     ("pledges", "progressreport", ("view", "change")),
     ("pledges", "reportedvalue", ("view",)),
     ("pledges", "pledgetransition", ("view",)),
+    # Organisations' translations show at once; moderators can hide one.
+    ("pledges", "pledgetranslation", ("view", "change")),
     # Staff moderate national items and register connected websites' feeds.
     ("national", "nationalcoalition", ("view", "change")),
     ("national", "item", ("view", "add", "change")),
@@ -57,16 +62,23 @@ def ensure_moderators_group(apps: Any = global_apps) -> Any:
     return group
 
 
-def moderator_addresses() -> list[str]:
-    """Who hears of something to moderate: MODERATORS_EMAIL plus the active staff
-    in the Moderators group, sorted, each once."""
+def moderator_recipients() -> list[Recipient]:
+    """Who hears of something to moderate: the active staff in the Moderators
+    group, each in the language they chose for emails, and MODERATORS_EMAIL
+    (shared mailboxes, in the site's language), sorted, each once."""
     from django.conf import settings
     from django.contrib.auth import get_user_model
 
     users = get_user_model().objects.filter(
         is_active=True, is_staff=True, groups__name=MODERATORS_GROUP
     )
-    return sorted(set(settings.MODERATORS_EMAIL) | set(users.values_list("email", flat=True)))
+    found = {
+        address: Recipient(address, language)
+        for address, language in users.values_list("email", "preferred_language")
+    }
+    for address in settings.MODERATORS_EMAIL:
+        found.setdefault(address, Recipient(address))
+    return [found[address] for address in sorted(found)]
 
 
 def create_permissions_now(apps: Any) -> None:

@@ -93,6 +93,7 @@ def personal_data(user: User) -> dict[str, object]:
             "email": user.email,
             "first_name": user.first_name,
             "last_name": user.last_name,
+            "language_of_emails": user.preferred_language,
             "date_joined": when(user.date_joined),
             "last_login": when(user.last_login),
             "is_staff": user.is_staff,

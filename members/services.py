@@ -27,7 +27,7 @@ from members.models import (
     TeamMembership,
     User,
 )
-from members.moderation import moderator_addresses
+from members.moderation import moderator_recipients
 
 INVITATION_VALIDITY = timedelta(days=7)
 
@@ -111,12 +111,12 @@ def _lock_team(organisation: Organisation) -> None:
     list(TeamMembership.objects.select_for_update().filter(organisation=organisation))
 
 
-def admin_emails(organisation: Organisation) -> list[str]:
-    return list(
-        organisation.team.filter(role=TeamMembership.Role.ADMIN).values_list(
-            "user__email", flat=True
-        )
+def admin_recipients(organisation: Organisation) -> list[emails.Recipient]:
+    """The organisation's admins, each in the language they chose for emails."""
+    rows = organisation.team.filter(role=TeamMembership.Role.ADMIN).values_list(
+        "user__email", "user__preferred_language"
     )
+    return [emails.Recipient(address, language) for address, language in rows]
 
 
 def token_hash(token: str) -> str:
@@ -130,10 +130,13 @@ def invitation_create(
     invited_by: User,
     email: str,
     role: str,
+    language: str | None = None,
     now: datetime | None = None,
 ) -> tuple[Invitation, str]:
     """Invite someone by email. Returns the invitation and the token for its link
-    (only the token's hash is stored)."""
+    (only the token's hash is stored). The email is in the language the
+    person chose if they have an account, else in ``language`` (the inviter's
+    choice), else the site's."""
     now = now or timezone.now()
     email = email.strip()
     if organisation.team.filter(user__email__iexact=email).exists():
@@ -150,13 +153,14 @@ def invitation_create(
         created_at=now,
         expires_at=now + INVITATION_VALIDITY,
     )
+    account = User.objects.filter(email__iexact=email).first()
     emails.queue(
         "members/invitation",
-        [email],
+        [emails.Recipient(email, account.email_language if account else language or "")],
         {
             "organisation": organisation,
             "invited_by": invited_by,
-            "role": invitation.get_role_display(),
+            "role": TeamMembership.Role(invitation.role).label,
             "url": emails.portal_url("members:invitation_accept", token=token),
             "expires_at": invitation.expires_at,
         },
@@ -224,7 +228,7 @@ def join_request_create(
     )
     emails.queue(
         "members/join_request",
-        admin_emails(organisation),
+        admin_recipients(organisation),
         {
             "organisation": organisation,
             "requester": user,
@@ -255,7 +259,7 @@ def join_request_decide(
         )
     emails.queue(
         "members/join_request_accepted" if accept else "members/join_request_refused",
-        [join_request.user.email],
+        [emails.Recipient.of(join_request.user)],
         {
             "organisation": join_request.organisation,
             "url": emails.portal_url("members:dashboard"),
@@ -315,7 +319,7 @@ def organisation_hand_over(
         own.save(update_fields=["role"])
     emails.queue(
         "members/handed_over",
-        [to_membership.user.email],
+        [emails.Recipient.of(to_membership.user)],
         {
             "organisation": organisation,
             "from_user": from_user,
@@ -354,7 +358,7 @@ def membership_apply(
     )
     emails.queue(
         "members/membership_submitted",
-        moderator_addresses(),
+        moderator_recipients(),
         {
             "organisation": organisation,
             "charter": charter,
@@ -405,11 +409,11 @@ def membership_decide(
         bump_on_commit()  # its pledge pages show the Member badge
     emails.queue(
         "members/membership_accepted" if accept else "members/membership_declined",
-        admin_emails(organisation),
+        admin_recipients(organisation),
         {
             "organisation": organisation,
             "reason": reason,
-            "url": emails.absolute_url(organisation.get_absolute_url()),
+            "url": emails.page_url(organisation),
             "apply_url": emails.portal_url("members:membership_apply", slug=organisation.slug),
         },
     )

@@ -39,6 +39,7 @@ urlpatterns = [
     path("invitations/<str:token>/", views.invitation_accept, name="invitation_accept"),
     path("my/", views.dashboard, name="dashboard"),
     path("my/name/", views.account_name, name="account_name"),
+    path("my/language/", views.account_language, name="account_language"),
     path("my/data/", views.account_data, name="account_data"),
     path("my/data/download/", views.account_data_download, name="account_data_download"),
     path("my/delete/", views.account_delete, name="account_delete"),

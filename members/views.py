@@ -23,6 +23,7 @@ from members import access, queries, services
 from members.filters import filter_directory
 from members.forms import (
     DeleteAccountForm,
+    EmailLanguageForm,
     EndorseCharterForm,
     HandOverForm,
     InvitationForm,
@@ -226,6 +227,7 @@ def team_invite(request: HttpRequest, slug: str) -> HttpResponse:
             invited_by=request.user,
             email=form.cleaned_data["email"],
             role=form.cleaned_data["role"],
+            language=form.cleaned_data["language"],
         )
         messages.success(
             request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]}
@@ -481,6 +483,22 @@ def account_name(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "members/account_name.html",
+        {"form": form},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def account_language(request: HttpRequest) -> HttpResponse:
+    form = EmailLanguageForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The language of your emails is saved."))
+        return redirect("members:account_language")
+    return render(
+        request,
+        "members/account_language.html",
         {"form": form},
         status=400 if form.is_bound and form.errors else 200,
     )

@@ -6,6 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from coalition.forms import LanguageChoiceField, ask_language
+from coalition.languages import content_language_choices, sorted_by_name
 from national.models import Item, Kind, NationalCoalition
 
 MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
@@ -86,6 +88,7 @@ class CoalitionForm(PortalFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("name", "description", "contact_name"):
             self.fields[name].validators.append(plain_text_only)
+        self.fields["language"].choices = sorted_by_name(content_language_choices())
 
     def clean_logo(self):
         logo = self.cleaned_data.get("logo")
@@ -95,6 +98,8 @@ class CoalitionForm(PortalFormMixin, forms.ModelForm):
 
 
 class ItemForm(PortalFormMixin, forms.ModelForm):
+    language = LanguageChoiceField()
+
     def __init__(self, *args, coalition: NationalCoalition, **kwargs):
         self.coalition = coalition
         super().__init__(*args, **kwargs)
@@ -109,8 +114,9 @@ class ItemForm(PortalFormMixin, forms.ModelForm):
         self.fields["deadline"].help_text = _(
             "For funding and training opportunities: the last day to apply."
         )
-        if not self.instance.pk:
-            self.initial.setdefault("language", coalition.language)
+        # A new item: the coalition's main language, which most of its items are in.
+        ask_language(self, default=coalition.language)
+        self.describe_fields()
 
     class Meta:
         model = Item

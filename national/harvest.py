@@ -27,12 +27,11 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from national.models import Feed, Item, Kind, Language
+from coalition.languages import content_languages
+from national.models import Feed, Item, Kind
 from national.sanitise import plain_text, sanitise_html
 
 logger = logging.getLogger(__name__)
-
-LANGUAGES = {code for code, _ in Language.choices}
 
 
 def timeout_seconds() -> float:
@@ -172,8 +171,20 @@ def _published(entry: Any) -> dt.datetime | None:
 
 
 def _language(code: str | None, default: str) -> str:
-    code = (code or "").strip().lower()[:2]
-    return code if code in LANGUAGES else default
+    """A language tag ("de-AT", "fr") as one of the portal's content
+    languages (its own code, else its base language's), else ``default``."""
+    code = (code or "").strip().lower().replace("_", "-")
+    known = content_languages()
+    for candidate in (code, code.split("-")[0]):
+        if candidate in known:
+            return candidate
+    return default
+
+
+def _entry_language(raw: Any) -> str | None:
+    """An entry's own language: Dublin Core's dc:language, else the xml:lang
+    its title is in (Atom's, which an entry inherits from its feed)."""
+    return raw.get("language") or (raw.get("title_detail") or {}).get("language")
 
 
 @dataclass(frozen=True)
@@ -237,7 +248,7 @@ def parse(body: bytes, *, default_language: str) -> list[Entry]:
                 title=title,
                 summary=summary,
                 link=link,
-                language=_language(raw.get("language"), feed_language),
+                language=_language(_entry_language(raw), feed_language),
                 published_at=_published(raw),
                 starts_on=starts_on,
                 ends_on=ends_on,

@@ -20,37 +20,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from coalition.languages import CODE_LENGTH, Language, content_language_choices
 from members.models import Organisation
 from national.sanitise import plain_text, sanitise_html
-
-
-class Language(models.TextChoices):
-    """The 24 official languages of the EU, which national content comes in."""
-
-    BG = "bg", _("Bulgarian")
-    CS = "cs", _("Czech")
-    DA = "da", _("Danish")
-    DE = "de", _("German")
-    EL = "el", _("Greek")
-    EN = "en", _("English")
-    ES = "es", _("Spanish")
-    ET = "et", _("Estonian")
-    FI = "fi", _("Finnish")
-    FR = "fr", _("French")
-    GA = "ga", _("Irish")
-    HR = "hr", _("Croatian")
-    HU = "hu", _("Hungarian")
-    IT = "it", _("Italian")
-    LT = "lt", _("Lithuanian")
-    LV = "lv", _("Latvian")
-    MT = "mt", _("Maltese")
-    NL = "nl", _("Dutch")
-    PL = "pl", _("Polish")
-    PT = "pt", _("Portuguese")
-    RO = "ro", _("Romanian")
-    SK = "sk", _("Slovak")
-    SL = "sl", _("Slovenian")
-    SV = "sv", _("Swedish")
 
 
 class Kind(models.TextChoices):
@@ -102,8 +74,8 @@ class NationalCoalition(models.Model):
     launched_on = models.DateField(_("launch date"), null=True, blank=True)
     language = models.CharField(
         _("main language"),
-        max_length=2,
-        choices=Language.choices,
+        max_length=CODE_LENGTH,
+        choices=content_language_choices,
         default=Language.EN,
         help_text=_("The language of items that do not say theirs."),
     )
@@ -194,7 +166,9 @@ class Item(models.Model):
         help_text=_("Plain text when typed in; sanitised HTML when harvested."),
     )
     link = models.URLField(_("link"), max_length=500, blank=True)
-    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    language = models.CharField(
+        _("language"), max_length=CODE_LENGTH, choices=content_language_choices
+    )
     country = CountryField(_("country"))
     starts_on = models.DateField(_("starts on"), null=True, blank=True)
     ends_on = models.DateField(_("ends on"), null=True, blank=True)

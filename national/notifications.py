@@ -4,7 +4,7 @@ written and sent by coalition.emails)."""
 from __future__ import annotations
 
 from coalition import emails
-from members.moderation import moderator_addresses
+from members.moderation import moderator_recipients
 from national.models import Item
 
 
@@ -17,6 +17,8 @@ def email_moderators(*, item_ids: list[int]) -> int:
         .select_related("coalition")
         .order_by("coalition__name", "pk")
     )
-    if not items or not emails.send("national/moderation", moderator_addresses(), {"items": items}):
+    if not items:
+        return 0
+    if not emails.send("national/moderation", moderator_recipients(), {"items": items}):
         return 0
     return len(items)

@@ -305,7 +305,7 @@ class PledgeAdmin(DecisionAdminMixin, admin.ModelAdmin):
                 )
             },
         ),
-        (_("The pledge"), {"fields": ("summary", "beyond_day_to_day")}),
+        (_("The pledge"), {"fields": ("language", "summary", "beyond_day_to_day")}),
         (_("Initiatives and indicators"), {"fields": ("content",)}),
         (
             _("Dates"),
@@ -434,3 +434,7 @@ class PledgeTransitionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+# The organisations' translations of pledges (registers PledgeTranslationAdmin).
+from pledges.translations import admin as translation_admin  # noqa: E402, F401

@@ -5,22 +5,24 @@ pledges/tasks.py."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.urls import reverse
-from django.utils import translation
+from django.urls import reverse_lazy
+from django.utils.text import format_lazy
 
 from coalition import emails
-from members.moderation import moderator_addresses
+from members.moderation import moderator_recipients
 from pledges.models import Pledge, PledgeTransition
 
 # A moderator's decisions (the same values for pledges and reports).
 DECISIONS = (Pledge.Status.APPROVED, Pledge.Status.CHANGES_REQUESTED, Pledge.Status.REJECTED)
 
 
-def team_addresses(pledge: Pledge) -> list[str]:
-    """Everyone in the organisation's team (admins and editors)."""
-    return sorted(
-        pledge.organisation.team.filter(user__is_active=True).values_list("user__email", flat=True)
+def team_recipients(pledge: Pledge) -> list[emails.Recipient]:
+    """Everyone in the organisation's team (admins and editors), each in the
+    language they chose for emails."""
+    rows = pledge.organisation.team.filter(user__is_active=True).values_list(
+        "user__email", "user__preferred_language"
     )
+    return [emails.Recipient(address, language) for address, language in rows]
 
 
 def _manage_target(step: PledgeTransition) -> tuple[str, dict]:
@@ -45,17 +47,21 @@ def _urls(pledge: Pledge, step: PledgeTransition | None = None) -> dict[str, str
         if step is not None
         else ("pledges:manage", {"slug": pledge.organisation.slug, "pk": pledge.pk})
     )
-    with translation.override(settings.LANGUAGE_CODE):
-        return {
-            "manage_url": emails.absolute_url(reverse(name, kwargs=kwargs)),
-            "public_url": emails.absolute_url(pledge.get_absolute_url()),
-            "admin_url": emails.absolute_url(
-                reverse("admin:pledges_pledge_changelist") + "?status__exact=submitted"
-            ),
-            "report_admin_url": emails.absolute_url(
-                reverse("admin:pledges_progressreport_changelist") + "?status__exact=submitted"
-            ),
-        }
+    # Worked out as each email is written: in the URL prefix of its language.
+    return {
+        "manage_url": emails.portal_url(name, **kwargs),
+        "public_url": emails.page_url(pledge),
+        "admin_url": format_lazy(
+            "{}{}?status__exact=submitted",
+            settings.SITE_URL,
+            reverse_lazy("admin:pledges_pledge_changelist"),
+        ),
+        "report_admin_url": format_lazy(
+            "{}{}?status__exact=submitted",
+            settings.SITE_URL,
+            reverse_lazy("admin:pledges_progressreport_changelist"),
+        ),
+    }
 
 
 def transition_email(step: PledgeTransition) -> int:
@@ -63,18 +69,22 @@ def transition_email(step: PledgeTransition) -> int:
     pledge = step.pledge
     context = {"step": step, "pledge": pledge, "report": step.report, **_urls(pledge, step)}
     if step.to_status == Pledge.Status.SUBMITTED:
-        return emails.send("pledges/submitted", moderator_addresses(), context)
+        return emails.send("pledges/submitted", moderator_recipients(), context)
     if step.from_status == Pledge.Status.SUBMITTED and step.to_status in DECISIONS:
-        return emails.send("pledges/decision", team_addresses(pledge), context)
+        return emails.send("pledges/decision", team_recipients(pledge), context)
     # The team's own steps (drafting, withdrawing, discarding proposed changes,
     # even while submitted) and the portal's (inactive): nothing to tell.
     return 0
 
 
 def reminder_email(pledge: Pledge, *, overdue: bool, due_at) -> int:
-    context = {"pledge": pledge, "overdue": overdue, "due_at": due_at, **_urls(pledge)}
-    with translation.override(settings.LANGUAGE_CODE):
-        context["report_url"] = emails.portal_url(
+    context = {
+        "pledge": pledge,
+        "overdue": overdue,
+        "due_at": due_at,
+        **_urls(pledge),
+        "report_url": emails.portal_url(
             "pledges:report_create", slug=pledge.organisation.slug, pk=pledge.pk
-        )
-    return emails.send("pledges/reminder", team_addresses(pledge), context)
+        ),
+    }
+    return emails.send("pledges/reminder", team_recipients(pledge), context)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from coalition.demo import MEMBER_STATES
+from coalition.forms import LanguageChoiceField, ask_language
 from coalition.models import Pillar
 from members.models import Organisation
 from pledges.models import (
@@ -56,6 +57,7 @@ class PledgeForm(forms.ModelForm):
     """The pledge's own content. Only the title is needed to save a draft; the
     rest is needed to submit (services.submission_problems)."""
 
+    language = LanguageChoiceField()
     partners = forms.ModelMultipleChoiceField(
         label=_("Partner organisations"),
         queryset=Organisation.objects.only("pk", "name").order_by("name"),
@@ -66,7 +68,7 @@ class PledgeForm(forms.ModelForm):
 
     class Meta:
         model = Pledge
-        fields = ("title", "summary", "beyond_day_to_day", "start_date", "end_date")
+        fields = ("language", "title", "summary", "beyond_day_to_day", "start_date", "end_date")
         labels = {
             "beyond_day_to_day": _("Why does it go beyond your day-to-day activities?"),
         }
@@ -86,6 +88,7 @@ class PledgeForm(forms.ModelForm):
         self.fields["beyond_day_to_day"].required = False
         if self.instance.pk:
             self.initial["partners"] = list(self.instance.partners.values_list("pk", flat=True))
+        ask_language(self)
         _style(self)
 
     def clean(self):
@@ -104,6 +107,7 @@ class InitiativeForm(forms.ModelForm):
     EU-wide) and an indicator are needed to submit the pledge
     (services.submission_problems), and what is entered is always checked."""
 
+    language = LanguageChoiceField()
     pillars = forms.ModelMultipleChoiceField(
         label=_("Pillars"),
         queryset=Pillar.objects.in_order(),
@@ -139,6 +143,7 @@ class InitiativeForm(forms.ModelForm):
     class Meta:
         model = Initiative
         fields = (
+            "language",
             "title",
             "description",
             "pillars",
@@ -152,12 +157,13 @@ class InitiativeForm(forms.ModelForm):
         labels = {"eu_wide": _("EU-wide (all Member States)"), "link": _("Web page")}
         help_texts = {"link": _("Where people can find out more, starting https://")}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, language: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         # Needed to submit (countries unless "EU-wide" is ticked), though a draft
         # may leave them empty: not marked "optional".
         self.fields["pillars"].needed = True
         self.fields["countries"].needed = True
+        ask_language(self, default=language)  # a new one: the pledge's language, if given
         _style(self)
 
     def clean(self):
@@ -260,9 +266,11 @@ class ReportForm(forms.ModelForm):
     """A progress report: the period, a narrative, evidence, and one optional
     value per indicator (left empty: not reported this time)."""
 
+    language = LanguageChoiceField()
+
     class Meta:
         model = ProgressReport
-        fields = ("period_start", "period_end", "narrative", "evidence_url")
+        fields = ("language", "period_start", "period_end", "narrative", "evidence_url")
         widgets = {"period_start": DateInput(), "period_end": DateInput()}
         help_texts = {
             "narrative": _("What was done in this period, for whom, and what you learnt."),
@@ -290,6 +298,7 @@ class ReportForm(forms.ModelForm):
                 self.initial[name] = existing[indicator.pk].value
             if breakdown.takes_breakdown(indicator.kind):
                 self._add_breakdown_fields(name, existing.get(indicator.pk))
+        ask_language(self)
         _style(self)
 
     def _add_breakdown_fields(self, name: str, reported) -> None:

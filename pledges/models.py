@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coalition.addresses import url_for
 from coalition.labels import choice_labels
+from coalition.languages import language_field
 from coalition.models import Pillar
 from members.models import Organisation
 
@@ -90,6 +91,7 @@ class Pledge(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), max_length=3000)
+    language = language_field()
     beyond_day_to_day = models.TextField(
         _("why it goes beyond day-to-day activities"), max_length=3000
     )
@@ -170,6 +172,7 @@ class Initiative(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), max_length=5000, blank=True)
+    language = language_field()
     pillars = models.ManyToManyField(Pillar, related_name="initiatives", verbose_name=_("pillars"))
     # ISO 3166-1 alpha-2 codes of Member States; empty with eu_wide set means EU-wide.
     countries = ArrayField(
@@ -280,6 +283,7 @@ class ProgressReport(models.Model):
     period_start = models.DateField(_("period start"))
     period_end = models.DateField(_("period end"))
     narrative = models.TextField(_("what was achieved"), max_length=5000)
+    language = language_field()
     evidence_url = models.URLField(_("evidence link"), max_length=500, blank=True)
     status = models.CharField(
         _("status"),
@@ -438,4 +442,5 @@ class PledgeTransition(models.Model):
 
 
 from pledges.scoreboards.models import *  # noqa: E402, F403
+from pledges.translations.models import *  # noqa: E402, F403
 from pledges.viewer.models import *  # noqa: E402, F403

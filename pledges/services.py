@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from coalition import emails
 from coalition.caching import bump_on_commit
+from coalition.languages import site_language
 from members.models import Organisation, User
 from pledges.models import (
     Indicator,
@@ -37,10 +38,11 @@ S = Pledge.Status
 R = ProgressReport.Status
 
 # The content fields a revision carries and approval copies onto the public pledge.
-PLEDGE_CONTENT = ("title", "summary", "beyond_day_to_day", "start_date", "end_date")
+PLEDGE_CONTENT = ("title", "summary", "language", "beyond_day_to_day", "start_date", "end_date")
 INITIATIVE_CONTENT = (
     "title",
     "description",
+    "language",
     "countries",
     "eu_wide",
     "beneficiary_groups",
@@ -101,17 +103,20 @@ def pledge_create(
     actor: User,
     title: str,
     summary: str = "",
+    language: str | None = None,
     beyond_day_to_day: str = "",
     start_date: datetime.date | None = None,
     end_date: datetime.date | None = None,
     partners: Iterable[Organisation] = (),
 ) -> Pledge:
-    """A new draft pledge of the organisation."""
+    """A new draft pledge of the organisation (written in ``language``, by
+    default the site's)."""
     pledge = Pledge.objects.create(
         organisation=organisation,
         created_by=actor,
         title=title,
         summary=summary,
+        language=language or site_language(),
         beyond_day_to_day=beyond_day_to_day,
         start_date=start_date,
         end_date=end_date,
@@ -514,9 +519,11 @@ def report_submit(
     period_end: datetime.date,
     narrative: str,
     evidence_url: str = "",
+    language: str | None = None,
     values: Mapping[int, int | Figure | None],
 ) -> ProgressReport:
-    """A progress report on an approved pledge, sent to the moderators."""
+    """A progress report on an approved pledge, sent to the moderators (its
+    narrative written in ``language``, by default the site's)."""
     pledge = Pledge.objects.select_for_update().get(pk=pledge.pk)
     if not pledge.accepts_reports:
         raise WorkflowError(_("Progress can only be reported on approved pledges."))
@@ -528,6 +535,7 @@ def report_submit(
         period_end=period_end,
         narrative=narrative,
         evidence_url=evidence_url,
+        language=language or site_language(),
         submitted_by=actor,
     )
     _store_values(report, values)
@@ -544,6 +552,7 @@ def report_resubmit(
     period_end: datetime.date,
     narrative: str,
     evidence_url: str = "",
+    language: str | None = None,
     values: Mapping[int, int | Figure | None],
 ) -> ProgressReport:
     """Correct a report the moderators sent back, and submit it again."""
@@ -555,6 +564,7 @@ def report_resubmit(
         raise WorkflowError(_("The period must end after it starts."))
     report.period_start, report.period_end = period_start, period_end
     report.narrative, report.evidence_url = narrative, evidence_url
+    report.language = language or report.language
     report.status = R.SUBMITTED
     report.submitted_by = actor
     report.save()

@@ -18,6 +18,9 @@ class IdConverter:
 
 register_converter(IdConverter, "id")
 
+# After the converter: the translation pages' addresses use it.
+from pledges.translations import urls as translation_urls  # noqa: E402
+
 app_name = "pledges"
 
 # Editor pages live under the organisation; they answer 404 to anyone outside
@@ -53,4 +56,5 @@ urlpatterns = [
     path(ORG + "<id:pk>/reports/new/", views.report_create, name="report_create"),
     path(ORG + "<id:pk>/reports/<id:report_pk>/edit/", views.report_edit, name="report_edit"),
     path(ORG + "reporting/", include("pledges.reporting.urls")),
+    *translation_urls.urlpatterns,
 ]

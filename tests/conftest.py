@@ -2,7 +2,8 @@ import pytest
 from django.core.cache import cache, caches
 from django.utils import translation
 
-from coalition.models import Pillar
+from coalition.models import Pillar, PillarTranslation
+from coalition.pillar_translations import ensure_pillar_translations
 from coalition.pillars import ensure_pillars
 
 
@@ -12,6 +13,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     # rows that data migrations create: put the fixed pillars back once per run.
     with django_db_blocker.unblock():
         ensure_pillars(Pillar)
+        ensure_pillar_translations(Pillar, PillarTranslation)
 
 
 @pytest.fixture(autouse=True)

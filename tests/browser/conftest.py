@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from coalition.models import Pillar
+from coalition.models import Pillar, PillarTranslation
+from coalition.pillar_translations import ensure_pillar_translations
 from coalition.pillars import ensure_pillars
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the
@@ -47,6 +48,7 @@ def page(browser, live_server, transactional_db):
     # A transactional test flushes the database afterwards, data migrations
     # included: put the fixed pillars back for each browser test.
     ensure_pillars(Pillar)
+    ensure_pillar_translations(Pillar, PillarTranslation)
     context = browser.new_context(base_url=live_server.url, locale="en-GB")
     context.set_default_timeout(15_000)
     page = context.new_page()

@@ -215,7 +215,14 @@ def test_staff_publish_a_new_charter_version_and_keep_endorsed_ones(
 
     client.post(
         reverse("admin:members_charter_add"),
-        {"version": charter.version + 1, "title": "Charter", "text": "New text."},
+        {
+            "version": charter.version + 1,
+            "title": "Charter",
+            "text": "New text.",
+            # the translations inline (members/admin.py): none
+            "translations-TOTAL_FORMS": 0,
+            "translations-INITIAL_FORMS": 0,
+        },
     )
     endorsed = client.get(
         reverse("admin:members_charter_change", args=[charter.pk])
