@@ -37,8 +37,6 @@ from django.utils.cache import (
 )
 from ninja.throttling import BaseThrottle
 
-from coalition.caching import current_generation
-
 LANGUAGE = "en"
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 DEFAULT_RATE = "120/m"
@@ -73,11 +71,13 @@ def generation_etag(request: HttpRequest, generation: str) -> str:
     return f'W/"{generation}-{digest}"'
 
 
-def not_modified(request: HttpRequest, response: HttpResponse) -> HttpResponse | None:
-    """304 when the caller's copy of the pledge data is current: the ETag of the
-    current generation for this address, set on `response` (ninja's answer in
-    the making) for the 200 otherwise."""
-    etag = generation_etag(request, current_generation())
+def not_modified(
+    request: HttpRequest, response: HttpResponse, generation: str
+) -> HttpResponse | None:
+    """304 when the caller's copy of the pledge data of `generation` (the current
+    one) is current; otherwise None, and the ETag set on `response` (ninja's
+    answer in the making) for the 200."""
+    etag = generation_etag(request, generation)
     response["ETag"] = etag
     revalidate(response)
     early = get_conditional_response(request, etag=etag)

@@ -15,7 +15,7 @@ from typing import Literal
 
 from django.http import HttpRequest, QueryDict
 from django_countries import countries
-from ninja import Field, Schema
+from pydantic import BaseModel, Field
 
 from coalition.demo import MEMBER_STATES
 from members.models import Organisation
@@ -68,14 +68,14 @@ YearCode = _literal(_codes("year"))
 SortCode = _literal(value for value, _label in Sort.CHOICES)
 
 
-class Paging(Schema):
+class Paging(BaseModel):
     page: int = Field(1, ge=1, le=MAX_PAGE, description="The page, from 1.")
     page_size: int = Field(
         DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Results per page."
     )
 
 
-class PledgeFilters(Schema):
+class PledgeFilters(BaseModel):
     """The Pledge Viewer's filters and search. Within one filter the options
     combine with OR, across filters with AND."""
 
@@ -107,7 +107,7 @@ class PledgeFilters(Schema):
         return data
 
 
-class PledgeSorting(Schema):
+class PledgeSorting(BaseModel):
     sort: SortCode | None = Field(
         None,
         description="newest (first approved), reach (largest target reach), ending (end date), "
@@ -116,7 +116,7 @@ class PledgeSorting(Schema):
     )
 
 
-class OrganisationFilters(Schema):
+class OrganisationFilters(BaseModel):
     country: list[_literal(code for code, _name in countries)] = Field(
         default_factory=list, description="Country of its headquarters (ISO 3166-1 alpha-2)."
     )
@@ -131,7 +131,7 @@ class OrganisationFilters(Schema):
     )
 
 
-class ItemFilters(Schema):
+class ItemFilters(BaseModel):
     country: list[_literal(MEMBER_STATES)] = Field(
         default_factory=list, description="The Member State (ISO 3166-1 alpha-2)."
     )
@@ -143,7 +143,7 @@ class ItemFilters(Schema):
     )
 
 
-def refuse_unknown(request: HttpRequest, *schemas: type[Schema]) -> None:
+def refuse_unknown(request: HttpRequest, *schemas: type[BaseModel]) -> None:
     """400 for a query parameter none of `schemas` declares."""
     known = {name for schema in schemas for name in schema.model_fields}
     unknown = [name for name in request.GET if name not in known]

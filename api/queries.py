@@ -7,8 +7,7 @@ viewer's table (``PledgeCard``), the same rows the CSV and JSON downloads read.
 
 from __future__ import annotations
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from members.models import Organisation
 from national.models import Item, NationalCoalition, published_or_created
@@ -72,23 +71,10 @@ def public_pledge(pk: int) -> Pledge | None:
     )
 
 
-def _public_pledge_count() -> Subquery:
-    counted = (
-        Pledge.objects.public()
-        .filter(organisation=OuterRef("pk"))
-        .order_by()
-        .values("organisation")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
 def organisations(
     *, countries: list[str], sectors: list[str], types: list[str], member: bool | None
 ) -> QuerySet[Organisation]:
-    """Organisations by name, each with its number of public pledges (counted for
-    the rows of the page only: PostgreSQL evaluates the subquery after the limit)."""
+    """Organisations in the order they registered (by id)."""
     queryset = Organisation.objects.all()
     if countries:
         queryset = queryset.filter(country__in=countries)
@@ -98,7 +84,23 @@ def organisations(
         queryset = queryset.filter(type__in=types)
     if member is not None:
         queryset = queryset.filter(member_since__isnull=not member)
-    return queryset.annotate(public_pledges=_public_pledge_count()).order_by("name", "pk")
+    return queryset.order_by("pk")
+
+
+def with_public_pledges(rows: list[Organisation]) -> list[Organisation]:
+    """Give each organisation of a page ``public_pledges``, its number of public
+    pledges, in one query for the page's organisations only (a count in the
+    page's own query is computed for every row an OFFSET skips)."""
+    counts = dict(
+        Pledge.objects.public()
+        .filter(organisation__in=[row.pk for row in rows])
+        .order_by()
+        .values_list("organisation")
+        .annotate(n=Count("pk"))
+    )
+    for row in rows:
+        row.public_pledges = counts.get(row.pk, 0)
+    return rows
 
 
 def organisation(pk: int) -> Organisation | None:
@@ -106,12 +108,16 @@ def organisation(pk: int) -> Organisation | None:
     pledges = (
         Pledge.objects.public().order_by("-approved_at", "-pk").only("pk", "title", "organisation")
     )
-    return (
-        Organisation.objects.annotate(public_pledges=_public_pledge_count())
-        .prefetch_related(Prefetch("pledges", queryset=pledges, to_attr="public_pledge_list"))
+    found = (
+        Organisation.objects.prefetch_related(
+            Prefetch("pledges", queryset=pledges, to_attr="public_pledge_list")
+        )
         .filter(pk=pk)
         .first()
     )
+    if found is not None:
+        found.public_pledges = len(found.public_pledge_list)
+    return found
 
 
 def coalitions() -> QuerySet[NationalCoalition]:

@@ -1,33 +1,38 @@
-"""What the API answers, as pydantic models (django-ninja's ``Schema``): they
-validate each answer and describe it in the OpenAPI document.
+"""What the API answers, as pydantic models: they validate each answer and
+describe it in the OpenAPI document.
 
 Codes, not labels: pillars, countries (ISO 3166-1 alpha-2, ``EU`` for EU-wide),
 beneficiary groups, action types, delivery modes, sectors, types and statuses are
 the codes of the Pledge Viewer's filters and the downloads; ``/indicators`` and
 ``/pillars`` give the English names. The API holds no personal data: no people,
 no contact addresses.
+
+The answers are plain pydantic models, not django-ninja's ``Schema``: the views
+build dicts, and ``Schema`` reads every field of every row through its
+attribute-lookup wrapper (for model instances), which cost more than the rest
+of a page of pledges; pydantic-core validates dicts on its own.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from ninja import Field, Schema
+from pydantic import BaseModel, Field
 
 
-class RefusedParameter(Schema):
+class RefusedParameter(BaseModel):
     parameter: str
     message: str
 
 
-class Error(Schema):
+class Error(BaseModel):
     detail: str = Field(description="What went wrong, in plain words.")
     errors: list[RefusedParameter] = Field(
         default_factory=list, description="Each parameter that was refused, and why."
     )
 
 
-class Links(Schema):
+class Links(BaseModel):
     url: str = Field(description="The public web page.")
     api_url: str = Field(description="This resource in the API.")
 
@@ -35,7 +40,7 @@ class Links(Schema):
 # --- Pledges -----------------------------------------------------------------
 
 
-class IndicatorTotal(Schema):
+class IndicatorTotal(BaseModel):
     kind: str = Field(description="A standard indicator's code (see /indicators).")
     target: int = Field(description="Sum of the pledge's targets for this indicator.")
     achieved: int | None = Field(
@@ -78,7 +83,7 @@ class PledgeSummary(Links):
     )
 
 
-class Page(Schema):
+class Page(BaseModel):
     count: int = Field(description="How many match, on every page.")
     page: int
     pages: int
@@ -91,13 +96,13 @@ class PledgePage(Page):
     results: list[PledgeSummary]
 
 
-class FacetTotal(Schema):
+class FacetTotal(BaseModel):
     kind: str
     target: int
     achieved: int
 
 
-class PledgeTotals(Schema):
+class PledgeTotals(BaseModel):
     pledges: int = Field(description="How many pledges match.")
     not_reported: int = Field(description="How many of them have no approved progress report.")
     indicators: list[FacetTotal] = Field(
@@ -110,7 +115,7 @@ class PledgeTotals(Schema):
     )
 
 
-class IndicatorProgress(Schema):
+class IndicatorProgress(BaseModel):
     id: int
     kind: str = Field(description="A code of /indicators, or custom.")
     name: str = Field(description="The indicator's English name, or the custom indicator's.")
@@ -120,7 +125,7 @@ class IndicatorProgress(Schema):
     )
 
 
-class InitiativeOut(Schema):
+class InitiativeOut(BaseModel):
     id: int
     title: str
     description: str
@@ -134,12 +139,12 @@ class InitiativeOut(Schema):
     indicators: list[IndicatorProgress]
 
 
-class ReportedValueOut(Schema):
+class ReportedValueOut(BaseModel):
     indicator: int = Field(description="The indicator's id.")
     value: int
 
 
-class ReportOut(Schema):
+class ReportOut(BaseModel):
     id: int
     period_start: dt.date
     period_end: dt.date
@@ -213,7 +218,7 @@ class CoalitionOut(Links):
     content: int = Field(description="How many published content items it has.")
 
 
-class CoalitionRef(Schema):
+class CoalitionRef(BaseModel):
     id: int
     country: str
     name: str
@@ -242,7 +247,7 @@ class ItemPage(Page):
 # --- Reference lists ---------------------------------------------------------
 
 
-class PillarOut(Schema):
+class PillarOut(BaseModel):
     slug: str
     url: str = Field(description="The pillar's page.")
     name: str
@@ -251,14 +256,14 @@ class PillarOut(Schema):
     position: int
 
 
-class IndicatorKind(Schema):
+class IndicatorKind(BaseModel):
     kind: str
     name: str
     counts_people: bool = Field(description="Its targets add up to a pledge's target_reach.")
     columns: list[str] = Field(description="Its columns in the CSV and JSON downloads.")
 
 
-class Index(Schema):
+class Index(BaseModel):
     openapi: str
     docs: str
     catalogue: list[str]

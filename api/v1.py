@@ -294,17 +294,19 @@ def pledges(
     With the Pledge Viewer's filters, search and sorting. Each pledge has the fields
     of a row of the CSV and JSON downloads, which take the same filters."""
     params.refuse_unknown(request, params.PledgeFilters, params.PledgeSorting, params.Paging)
-    early = not_modified(request, response)
+    generation = current_generation()
+    early = not_modified(request, response, generation)
     if early is not None:
         return early
     filterset = _filterset(filters)
     search = filterset.search_text()
     sort = sorting.sort or (Sort.RELEVANCE if search else Sort.NEWEST)
     selection = viewer_queries.select(
-        filterset, generation=current_generation(), ranked=sort == Sort.RELEVANCE
+        filterset, generation=generation, ranked=sort == Sort.RELEVANCE
     )
     addresses = Addresses(request)
-    page = _paged(addresses, count=selection.totals().pledges, paging=paging)
+    # The count without the totals' sums: the selection's bitmap has a bit per pledge.
+    page = _paged(addresses, count=selection.mask.bit_count(), paging=paging)
     rows = viewer_queries.result_page(
         lambda: filterset.queryset_without(None),
         sort=sort,
@@ -332,10 +334,11 @@ def pledge_totals(
     indicators' summed targets and achieved values, and each filter option's count
     with the other filters applied."""
     params.refuse_unknown(request, params.PledgeFilters)
-    early = not_modified(request, response)
+    generation = current_generation()
+    early = not_modified(request, response, generation)
     if early is not None:
         return early
-    selection = viewer_queries.select(_filterset(filters), generation=current_generation())
+    selection = viewer_queries.select(_filterset(filters), generation=generation)
     totals = selection.totals()
     return {
         "pledges": totals.pledges,
@@ -364,7 +367,7 @@ def pledge(
     With its organisation, partners, initiatives, indicators (targets and the
     achieved values of approved reports) and approved progress reports."""
     params.refuse_unknown(request)
-    early = not_modified(request, response)
+    early = not_modified(request, response, current_generation())
     if early is not None:
         return early
     pledge = queries.public_pledge(pk)
@@ -461,7 +464,9 @@ def organisations(
     filters: Query[params.OrganisationFilters],
     paging: Query[params.Paging],
 ):
-    """Organisations' public profiles, by name."""
+    """Organisations' public profiles, in the order they registered.
+
+    By id, so that paging through the list is stable while organisations register."""
     params.refuse_unknown(request, params.OrganisationFilters, params.Paging)
     queryset = queries.organisations(
         countries=filters.country, sectors=filters.sector, types=filters.type, member=filters.member
@@ -469,7 +474,7 @@ def organisations(
     addresses = Addresses(request)
     page = _paged(addresses, count=queryset.count(), paging=paging)
     start = (paging.page - 1) * paging.page_size
-    rows = queryset[start : start + paging.page_size]
+    rows = queries.with_public_pledges(list(queryset[start : start + paging.page_size]))
     return {**page, "results": [_organisation_summary(row, addresses) for row in rows]}
 
 

@@ -17,7 +17,7 @@ def names(response) -> list[str]:
     return [row["name"] for row in response.json()["results"]]
 
 
-def test_it_lists_public_profiles_by_name_with_their_public_pledges(client):
+def test_it_lists_public_profiles_in_the_order_they_registered_with_their_public_pledges(client):
     member = MemberOrganisationFactory(name="Beta School", country="FR")
     public_pledge(organisation=member)
     public_pledge(organisation=member, status=Pledge.Status.COMPLETED)
@@ -27,8 +27,8 @@ def test_it_lists_public_profiles_by_name_with_their_public_pledges(client):
     response = client.get("/api/v1/organisations")
 
     assert response.status_code == 200
-    assert names(response) == ["Alpha Academy", "Beta School"]
-    beta = response.json()["results"][1]
+    assert names(response) == ["Beta School", "Alpha Academy"]
+    beta = response.json()["results"][0]
     assert beta == {
         "id": member.pk,
         "slug": member.slug,
@@ -70,7 +70,8 @@ def test_the_list_reads_a_constant_number_of_queries(client, django_assert_num_q
     for _ in range(count):
         public_pledge()
 
-    with django_assert_num_queries(2):  # the count, then the page with its pledge counts
+    # The count, the page, the page's organisations' public pledges.
+    with django_assert_num_queries(3):
         response = client.get("/api/v1/organisations", {"page_size": 100})
 
     assert response.json()["count"] == count
