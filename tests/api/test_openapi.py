@@ -140,3 +140,12 @@ def test_the_docs_page_scripts_and_styles_are_this_sites_static_files(client):
     ):
         assert finders.find(name) is not None, name
     assert all(src.startswith(settings.STATIC_URL) for src in markup.scripts)
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "de"])
+def test_the_data_dictionary_leads_to_the_api_and_the_catalogue(client, language):
+    response = client.get(f"/{language}/pledges/data/")
+
+    assert response.status_code == 200
+    assert b'href="/api/v1/docs"' in response.content
+    assert b'href="/catalogue.ttl"' in response.content
