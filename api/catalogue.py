@@ -228,7 +228,7 @@ class Catalogue:
         *,
         title: str,
         path: str,
-        format: Format,
+        file_format: Format,
         download: bool = False,
         service: URIRef | None = None,
         documentation: URIRef | None = None,
@@ -245,9 +245,9 @@ class Catalogue:
             self.add(node, DCAT.accessService, service)
         if documentation is not None:
             self.add(node, FOAF.page, documentation)
-        file_type = URIRef(f"{AUTHORITY}file-type/{format.file_type}")
+        file_type = URIRef(f"{AUTHORITY}file-type/{file_format.file_type}")
         self.add(node, DCTERMS.format, self.term(file_type, DCTERMS.MediaTypeOrExtent))
-        media_type = URIRef(IANA + format.media_type)
+        media_type = URIRef(IANA + file_format.media_type)
         self.add(node, DCAT.mediaType, self.term(media_type, DCTERMS.MediaType))
         self.add(node, DCTERMS.license, LICENCE)
         self.add(node, DCATAP.availability, self.term(STABLE, SKOS.Concept))
@@ -273,7 +273,7 @@ class Catalogue:
             "pledges-csv",
             title="Pledges (CSV)",
             path=reverse("viewer:export_csv"),
-            format=CSV,
+            file_format=CSV,
             download=True,
             documentation=dictionary,
         )
@@ -282,7 +282,7 @@ class Catalogue:
             "pledges-json",
             title="Pledges (JSON)",
             path=reverse("viewer:export_json"),
-            format=JSON,
+            file_format=JSON,
             download=True,
             documentation=dictionary,
         )
@@ -291,7 +291,7 @@ class Catalogue:
             "pledges-api",
             title="Pledges through the API",
             path=reverse("api-v1:pledges"),
-            format=JSON,
+            file_format=JSON,
             service=service,
             documentation=self.page("api_docs"),
         )
@@ -300,7 +300,7 @@ class Catalogue:
             "pledges-atom",
             title="New pledges (Atom feed)",
             path=reverse("viewer:feed"),
-            format=ATOM,
+            file_format=ATOM,
         )
         return dataset
 
@@ -321,7 +321,7 @@ class Catalogue:
             "organisations-api",
             title="Organisations through the API",
             path=reverse("api-v1:organisations"),
-            format=JSON,
+            file_format=JSON,
             service=service,
             documentation=self.page("api_docs"),
         )
@@ -346,7 +346,7 @@ class Catalogue:
             "national-content-api",
             title="National content through the API",
             path=reverse("api-v1:items"),
-            format=JSON,
+            file_format=JSON,
             service=service,
             documentation=self.page("api_docs"),
         )
@@ -355,7 +355,7 @@ class Catalogue:
             "national-coalitions-api",
             title="National coalitions through the API",
             path=reverse("api-v1:coalitions"),
-            format=JSON,
+            file_format=JSON,
             service=service,
             documentation=self.page("api_docs"),
         )
@@ -365,7 +365,7 @@ class Catalogue:
                 f"national-content-atom-{code.lower()}",
                 title=f"Pledges and national content in {name} (Atom feed)",
                 path=reverse("national:country_feed", kwargs={"country": code.lower()}),
-                format=ATOM,
+                file_format=ATOM,
             )
         return dataset
 
