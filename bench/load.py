@@ -7,7 +7,9 @@ SECRET_KEY set, bench.settings = production settings + a reference view) and
 loads it with wrk (Debian package `wrk`), 16 connections, for each scenario:
 the reference view (no database, no template), the viewer with random filter
 combinations (anonymous cache off), the viewer with a search (cache off), the
-viewer on popular filters for anonymous visitors (cache on), and a pledge page.
+viewer on popular filters for anonymous visitors (cache on), a pledge page, and
+the open data API: its list of pledges with the viewer's random filters, and one
+pledge (rate limit off: every request comes from one address).
 Each page runs between two runs of the reference view, and its ratio is to their
 mean (the machine's speed drifts while the benchmark runs). Prints requests per
 second, p50/p99 latency, non-200 answers and the ratios; the reference rows give
@@ -28,8 +30,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LUA = ROOT / "bench" / "viewer.lua"
-GOALS = {"viewer, random filters": 0.04, "viewer, popular (anonymous)": 0.3, "pledge page": 0.1}
-P99_GOALS_MS = {"viewer, random filters": 250.0}
+GOALS = {
+    "viewer, random filters": 0.04,
+    "viewer, popular (anonymous)": 0.3,
+    "pledge page": 0.1,
+    "API, pledges, random filters": 0.04,
+}
+P99_GOALS_MS = {"viewer, random filters": 250.0, "API, pledges, random filters": 250.0}
 
 
 def server_env(port: int, cache_seconds: int) -> dict[str, str]:
@@ -45,6 +52,7 @@ def server_env(port: int, cache_seconds: int) -> dict[str, str]:
             "WEB_CONCURRENCY": "2",
             "GUNICORN_ACCESS_LOG": "0",
             "BENCH_VIEWER_CACHE_SECONDS": str(cache_seconds),
+            "API_RATE_LIMIT": "off",
         }
     )
     return env
@@ -162,6 +170,8 @@ def main() -> None:
                 ("viewer, random filters", "random"),
                 ("viewer, search", "search"),
                 ("pledge page", "pledge"),
+                ("API, pledges, random filters", "api"),
+                ("API, one pledge", "api-pledge"),
             ),
             "reference view",
         )

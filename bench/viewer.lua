@@ -1,6 +1,8 @@
 -- wrk script: the Pledge Viewer with random filter combinations (SCENARIO=random),
 -- with a search (SCENARIO=search), on popular filters (SCENARIO=popular), or a
--- random pledge page (SCENARIO=pledge). Deterministic per thread.
+-- random pledge page (SCENARIO=pledge); the API's list of pledges with the same
+-- random filters (SCENARIO=api) or one random pledge from it (SCENARIO=api-pledge).
+-- Deterministic per thread.
 local scenario = os.getenv("SCENARIO") or "random"
 local pledges = tonumber(os.getenv("PLEDGES") or "100000")
 local counter = 0
@@ -63,6 +65,10 @@ request = function()
     path = pick(popular)
   elseif scenario == "pledge" then
     path = "/en/pledges/" .. math.random(1, pledges) .. "/"
+  elseif scenario == "api" then
+    path = "/api/v1/pledges?" .. table.concat(random_filters(), "&")
+  elseif scenario == "api-pledge" then
+    path = "/api/v1/pledges/" .. math.random(1, pledges)
   elseif scenario == "search" then
     local parts = {"q=" .. pick(words)}
     if math.random() < 0.5 then table.insert(parts, "pillar=" .. pick(facets.pillar)) end

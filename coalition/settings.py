@@ -81,10 +81,12 @@ INSTALLED_APPS = [
     "django_filters",
     "django_countries",
     "django_tasks_db",
+    "ninja",  # django-ninja: the open data API; its static files hold Swagger UI
     "coalition",
     "members",
     "pledges",
     "national",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -266,6 +268,15 @@ ACCOUNT_RATE_LIMITS = {
 # (e.g. X-Real-IP). Left at 0, X-Forwarded-For is ignored: visitors can forge it.
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("ALLAUTH_TRUSTED_PROXY_COUNT", 0)
 ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("ALLAUTH_TRUSTED_CLIENT_IP_HEADER") or None
+
+# --- Open data API and catalogue ------------------------------------------
+# Requests one address may send to /api/v1/ per second, minute, hour or day
+# ("120/m"), counted in the shared cache; "off" for no limit.
+API_RATE_LIMIT = env("API_RATE_LIMIT", "120/m")
+# Who publishes the DCAT-AP catalogue (/catalogue.ttl): an IRI, ideally from the
+# EU's corporate bodies vocabulary, and a name. Without them, the portal itself.
+CATALOGUE_PUBLISHER_URI = env("CATALOGUE_PUBLISHER_URI")
+CATALOGUE_PUBLISHER_NAME = env("CATALOGUE_PUBLISHER_NAME")
 
 # --- Email ----------------------------------------------------------------
 # Console (DEBUG) or SMTP by default; EMAIL_BACKEND=file writes .eml files to

@@ -17,6 +17,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("pledges.viewer.sitemap_urls")),
+    path("", include("api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
