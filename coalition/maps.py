@@ -6,9 +6,11 @@ The shapes come from real geographic data that an npm package ships
 `npm run build`. The TopoJSON arcs are decoded here in pure Python, projected
 with a Lambert azimuthal equal-area projection centred on Europe (the one
 Eurostat maps use, EPSG:3035 on a sphere), simplified arc by arc (so shared
-borders stay shared) and clipped to the frame. That work happens once per
-process (`functools.cache`), and so is each country's shape in each fill; a
-request only joins cached strings, values and links.
+borders stay shared) and clipped to the frame. That work takes seconds and
+depends on the data file alone, so each process does it once
+(`functools.cache`), and formats each country's shape once per fill colour (a
+pure function of the same geometry and the fixed palette); a request joins
+those strings with its values, links and texts.
 
 The module knows Europe, not the portal: callers pass the values, a function
 that gives each country's link, and the texts. `europe_map()` returns what the
@@ -21,14 +23,12 @@ from __future__ import annotations
 import functools
 import json
 import math
-import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -220,20 +220,6 @@ def _path_data(rings: Iterable[list[tuple[float, float]]]) -> str:
         deltas = "".join(f" {n}" if n >= 0 and i else str(n) for i, n in enumerate(numbers))
         parts.append(f"M{points[0][0]} {points[0][1]}l{deltas}Z")
     return "".join(parts)
-
-
-def path_points(path: str) -> list[list[tuple[int, int]]]:
-    """The rings of path data made by `_path_data`, as absolute points."""
-    rings = []
-    for start, deltas in re.findall(r"M(-?\d+ -?\d+)l([-\d ]*)Z", path):
-        x, y = (int(n) for n in start.split())
-        ring = [(x, y)]
-        numbers = [int(n) for n in re.findall(r"-?\d+", deltas)]
-        for dx, dy in zip(numbers[0::2], numbers[1::2], strict=True):
-            x, y = x + dx, y + dy
-            ring.append((x, y))
-        rings.append(ring)
-    return rings
 
 
 @dataclass(frozen=True)
@@ -466,16 +452,10 @@ def _sort_key(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-@functools.cache
-def _names_in(language: str | None) -> dict[str, str]:
-    with translation.override(language):
-        names = {code: str(countries.name(code)) or code for code in EU_CODES}
-    return dict(sorted(names.items(), key=lambda item: _sort_key(item[1])))
-
-
 def country_names() -> dict[str, str]:
     """The Member States' names in the active language, in alphabetical order."""
-    return _names_in(translation.get_language())
+    names = {code: str(countries.name(code)) or code for code in EU_CODES}
+    return dict(sorted(names.items(), key=lambda item: _sort_key(item[1])))
 
 
 def render_europe_map(
@@ -486,11 +466,13 @@ def render_europe_map(
     description: str,
     legend_label: str,
     map_id: str = "europe-map",
+    names: Mapping[str, str] | None = None,
 ) -> SafeString:
     """An inline SVG map of the EU Member States shaded by `values` (alpha-2
     code -> count). Each country with a link is a focusable `<a>` whose
     accessible name gives its name and value; `title` and `description` label
-    the whole map. Pass a distinct `map_id` for a second map on a page."""
+    the whole map. Pass a distinct `map_id` for a second map on a page, and
+    `names` (`country_names()`) when you have them already."""
     shapes = geometry()
     breaks = class_breaks(values.get(code, 0) for code in EU_CODES)
     colours = class_colours(len(breaks))
@@ -523,7 +505,7 @@ def render_europe_map(
         'stroke-width=".6" fill-rule="evenodd" aria-hidden="true"/>',
     ]
     label_format = _("%(country)s, %(label)s: %(value)s")
-    for code, name in country_names().items():
+    for code, name in (names or country_names()).items():
         value = int(values.get(code, 0) or 0)
         index = class_of(value, breaks)
         fill = f"url(#{map_id}-none)" if index is None else colours[index]
@@ -549,8 +531,9 @@ def render_europe_map(
 
 @functools.lru_cache(maxsize=1024)
 def _shape_svg(code: str, fill: str) -> str:
-    """A Member State's shape (and marker, if small) in one fill: a handful of
-    fills per map, so the long path data is formatted once per process."""
+    """A Member State's shape (and marker, if small) in one fill. A pure function
+    of the geometry and the fixed palette (a handful of fills per map), so the
+    long path data is formatted once per process."""
     shape = geometry().countries[code]
     marker = (
         f'<circle class="m-c m-f" cx="{shape.centre[0]:g}" cy="{shape.centre[1]:g}" '
@@ -611,9 +594,10 @@ def europe_map(
 ) -> EuropeMap:
     """The map and its data table, for `{% include "includes/europe_map.html" with map=... %}`."""
     links = {code: link_for(code) for code in EU_CODES}
+    names = country_names()
     rows = [
         MapRow(code=code, name=name, value=int(values.get(code, 0) or 0), url=links[code])
-        for code, name in country_names().items()
+        for code, name in names.items()
     ]
     svg = render_europe_map(
         values,
@@ -622,6 +606,7 @@ def europe_map(
         description=description,
         legend_label=legend_label,
         map_id=map_id,
+        names=names,
     )
     return EuropeMap(
         svg=svg,

@@ -1,10 +1,9 @@
 from __future__ import annotations
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-
-from coalition.addresses import url_for
 
 
 class PillarQuerySet(models.QuerySet["Pillar"]):
@@ -39,7 +38,7 @@ class Pillar(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return url_for("pillar_detail", "slug", self.slug)
+        return reverse("pillar_detail", kwargs={"slug": self.slug})
 
     # Names and descriptions live in the database so staff can edit them; the
     # original wording is in the message catalogues (coalition/pillars.py), so

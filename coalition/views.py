@@ -5,46 +5,61 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-from django.views.decorators.vary import vary_on_cookie
 
 from coalition import queries
+from coalition.caching import for_generation, public_page
 from coalition.models import Pillar
-from pledges.viewer.views import viewer_page_cache
+from pledges.viewer.views import is_popular_request, pillar_context
 
 
 @require_safe
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
+    pillars = list(Pillar.objects.in_order())
     return render(
         request,
         "coalition/home.html",
-        {"pillars": Pillar.objects.in_order(), "figures": queries.key_figures()},
+        {
+            "pillars": pillars,
+            "nav_pillars": pillars,
+            # Counting 100,000 pledges takes a while: once per generation.
+            "figures": for_generation("key-figures", queries.key_figures),
+        },
     )
 
 
 @require_safe
-@vary_on_cookie
-@viewer_page_cache
+@public_page(when=is_popular_request)
 def pillar_detail(request: HttpRequest, slug: str) -> HttpResponse:
     pillar = get_object_or_404(Pillar, slug=slug)
-    return render(request, "coalition/pillar_detail.html", {"pillar": pillar})
+    return render(
+        request,
+        "coalition/pillar_detail.html",
+        {"pillar": pillar, **pillar_context(request, pillar)},
+    )
 
 
 @require_safe
+@public_page
 def about(request: HttpRequest) -> HttpResponse:
-    return render(request, "coalition/about.html", {"pillars": Pillar.objects.in_order()})
+    pillars = list(Pillar.objects.in_order())
+    return render(request, "coalition/about.html", {"pillars": pillars, "nav_pillars": pillars})
 
 
 @require_safe
+@public_page
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "coalition/accessibility.html")
 
 
 @require_safe
+@public_page
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "coalition/privacy.html")
 
 
 @require_safe
+@public_page
 def contact(request: HttpRequest) -> HttpResponse:
     return render(request, "coalition/contact.html")
 

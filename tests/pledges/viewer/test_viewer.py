@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from pledges.viewer.read_model import refresh_pledges
-from tests.factories import OrganisationFactory, TeamMembershipFactory
+from tests.factories import TeamMembershipFactory
 from tests.pledges.viewer.factories import public_pledge
 
 pytestmark = pytest.mark.django_db
@@ -282,23 +282,6 @@ def test_the_pillar_page_shows_the_viewer_for_that_pillar(client):
     assert response.text.count("<h1") == 1
 
 
-def test_the_organisation_pledges_tag_lists_pledges_and_totals(rf):
-    from django.template import Context, Template
-
-    organisation = OrganisationFactory()
-    public_pledge(organisation=organisation, title="Ours", targets={"certifications": 30})
-    public_pledge(title="Someone else's")
-    request = rf.get("/")
-
-    html = Template("{% load viewer_tags %}{% organisation_pledges organisation %}").render(
-        Context({"organisation": organisation, "request": request})
-    )
-
-    assert "Ours" in html
-    assert "Someone else" not in html
-    assert "Certifications issued" in html
-
-
 def test_plain_visitors_get_the_whole_popular_page_from_the_cache(
     client, django_assert_num_queries, django_capture_on_commit_callbacks
 ):
@@ -317,7 +300,7 @@ def test_plain_visitors_get_the_whole_popular_page_from_the_cache(
     assert again.content == first.content
     assert "Before" in again.text
     assert "After" in fresh.text
-    assert again["Vary"] == "Cookie"
+    assert "Cookie" in again["Vary"]
 
 
 def test_visitors_with_a_session_and_rare_filters_are_not_served_the_cached_page(
