@@ -452,9 +452,13 @@ def _sort_key(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def country_names() -> dict[str, str]:
-    """The Member States' names in the active language, in alphabetical order."""
-    names = {code: str(countries.name(code)) or code for code in EU_CODES}
+def country_names(names: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The Member States' names in the active language (those of `names`, a
+    caller's that holds them already), in alphabetical order."""
+    if names is None:
+        names = {code: str(countries.name(code)) or code for code in EU_CODES}
+    else:
+        names = {code: names[code] for code in EU_CODES}
     return dict(sorted(names.items(), key=lambda item: _sort_key(item[1])))
 
 
@@ -591,10 +595,12 @@ def europe_map(
     description: str,
     legend_label: str,
     map_id: str = "europe-map",
+    names: Mapping[str, str] | None = None,
 ) -> EuropeMap:
-    """The map and its data table, for `{% include "includes/europe_map.html" with map=... %}`."""
+    """The map and its data table, for `{% include "includes/europe_map.html" with map=... %}`.
+    `names`: the Member States' names, if the caller has them (any order)."""
     links = {code: link_for(code) for code in EU_CODES}
-    names = country_names()
+    names = country_names(names)
     rows = [
         MapRow(code=code, name=name, value=int(values.get(code, 0) or 0), url=links[code])
         for code, name in names.items()

@@ -7,10 +7,13 @@ how the facet counts apply "every other active filter".
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery
 from django.db.models import QuerySet
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as country_names
 
@@ -25,14 +28,33 @@ SEARCH_MAX_LENGTH = 200
 FIRST_YEAR, LAST_YEAR = 2015, 2040
 
 
+def _country_name(code: str) -> str:
+    return str(country_names.name(code))
+
+
+# The viewer's countries, their names translated when read: checking a request's
+# options needs the codes alone.
+COUNTRY_OPTIONS = [(code, lazy(_country_name, str)(code)) for code in MEMBER_STATES] + [
+    (EU_WIDE, _("EU-wide"))
+]
+
+
 def country_choices() -> list[tuple[str, str]]:
     """The Member States by name in the active language, then EU-wide."""
-    names = sorted(((code, str(country_names.name(code))) for code in MEMBER_STATES), key=_second)
-    return [*names, (EU_WIDE, str(_("EU-wide")))]
+    *states, eu_wide = COUNTRY_OPTIONS
+    names = sorted(((code, str(name)) for code, name in states), key=_second)
+    return [*names, (eu_wide[0], str(eu_wide[1]))]
 
 
 def _second(pair: tuple[str, str]) -> str:
     return pair[1]
+
+
+def options(choices) -> Callable[[], object]:
+    """``choices`` as a callable, which Django's choice fields take: every request
+    copies the viewer's filters and form fields (django-filter, Django forms),
+    and a function is copied as it is where a list is copied option by option."""
+    return lambda: choices
 
 
 class Sort:
@@ -96,25 +118,35 @@ class PledgeViewerFilter(django_filters.FilterSet):
         max_length=SEARCH_MAX_LENGTH,
         help_text=_("Words from a pledge, its initiatives or its organisation."),
     )
-    pillar = MultipleChoiceFilter(label=_("Pillar"), choices=Pillar.Slug.choices, method="overlap")
-    country = MultipleChoiceFilter(label=_("Country"), choices=country_choices, method="overlap")
+    pillar = MultipleChoiceFilter(
+        label=_("Pillar"), choices=options(Pillar.Slug.choices), method="overlap"
+    )
+    country = MultipleChoiceFilter(
+        label=_("Country"), choices=options(COUNTRY_OPTIONS), method="overlap"
+    )
     group = MultipleChoiceFilter(
-        label=_("Beneficiary group"), choices=BeneficiaryGroup.choices, method="overlap"
+        label=_("Beneficiary group"), choices=options(BeneficiaryGroup.choices), method="overlap"
     )
     action = MultipleChoiceFilter(
-        label=_("Action type"), choices=ActionType.choices, method="overlap"
+        label=_("Action type"), choices=options(ActionType.choices), method="overlap"
     )
     delivery = MultipleChoiceFilter(
-        label=_("Delivery mode"), choices=DeliveryMode.choices, method="overlap"
+        label=_("Delivery mode"), choices=options(DeliveryMode.choices), method="overlap"
     )
     sector = MultipleChoiceFilter(
-        label=_("Organisation sector"), choices=Organisation.Sector.choices, method="one_of"
+        label=_("Organisation sector"),
+        choices=options(Organisation.Sector.choices),
+        method="one_of",
     )
     type = MultipleChoiceFilter(
-        label=_("Organisation type"), choices=Organisation.Type.choices, method="one_of"
+        label=_("Organisation type"), choices=options(Organisation.Type.choices), method="one_of"
     )
-    status = MultipleChoiceFilter(label=_("Status"), choices=STATUS_CHOICES, method="one_of")
-    year = MultipleChoiceFilter(label=_("Start year"), choices=YEAR_CHOICES, method="one_of")
+    status = MultipleChoiceFilter(
+        label=_("Status"), choices=options(STATUS_CHOICES), method="one_of"
+    )
+    year = MultipleChoiceFilter(
+        label=_("Start year"), choices=options(YEAR_CHOICES), method="one_of"
+    )
 
     class Meta:
         model = PledgeFacets

@@ -227,7 +227,9 @@ def viewer_context(
         "page_links": _page_links(own_query, page, pages),
         "first_result": (page - 1) * PAGE_SIZE + 1,
         "export_query": export_query,
-        "country_map": _country_map(counts.get("country", {}), own_query, base_url)
+        "country_map": _country_map(
+            counts.get("country", {}), own_query, base_url, labels["country"]
+        )
         if fixed is None or fixed.facet != "country"
         else None,
         "scoreboard_forms": scoreboard_forms,
@@ -236,7 +238,7 @@ def viewer_context(
     }
 
 
-def _country_map(counts: dict[str, int], query: QueryDict, base_url: str):
+def _country_map(counts: dict[str, int], query: QueryDict, base_url: str, names: dict):
     """The map of Europe shaded by the pledges each country would give with the
     other filters; each country links to the list filtered on it."""
     from coalition.maps import europe_map
@@ -253,6 +255,7 @@ def _country_map(counts: dict[str, int], query: QueryDict, base_url: str):
         ),
         legend_label=gettext("Pledges"),
         map_id="viewer-map",
+        names=names,
     )
 
 
@@ -274,7 +277,13 @@ def _facets(counts, active, labels, fixed) -> list[dict]:
         else:
             values = list(names)
         options = [
-            (value, names.get(value, value), _n(facet_counts.get(value, 0)), value in chosen)
+            (
+                value,
+                names.get(value, value),
+                _n(facet_counts.get(value, 0)),
+                value in chosen,
+                f"f-{name}-{value}",  # the checkbox's id
+            )
             for value in values
             if facet_counts.get(value) or value in chosen
         ]

@@ -63,8 +63,8 @@ def test_facet_counts_apply_every_other_filter(client):
     response = client.get(VIEWER, {"pillar": "education"})
 
     facets = {f["name"]: f for f in response.context["facets"]}
-    pillar_options = {value: count for value, _l, count, _c in facets["pillar"]["options"]}
-    country_options = {value: count for value, _l, count, _c in facets["country"]["options"]}
+    pillar_options = {value: count for value, _l, count, *_ in facets["pillar"]["options"]}
+    country_options = {value: count for value, _l, count, *_ in facets["country"]["options"]}
     assert pillar_options == {"for-all": "1", "education": "2"}  # the pillar filter is left out
     assert country_options == {"BE": "1", "FR": "1"}  # the pillar filter applies
 
@@ -89,7 +89,7 @@ def test_a_ranked_search_combines_with_filters_and_counts(client):
     response = client.get(VIEWER, {"q": "robotics", "country": "BE"})
 
     facets = {f["name"]: f for f in response.context["facets"]}
-    countries = {value: count for value, _l, count, _c in facets["country"]["options"]}
+    countries = {value: count for value, _l, count, *_ in facets["country"]["options"]}
     assert titles(response) == ["Robotics for all", "Robotics once"]
     assert countries == {"BE": "2", "FR": "1"}  # the search applies, the country filter not
     assert response.context["count"] == 2
