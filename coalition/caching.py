@@ -45,7 +45,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_vary_headers, set_response_etag
 from django.views.decorators.cache import cache_page
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import condition
@@ -123,6 +123,7 @@ def public_page(
 
     def decorator(view_func: Callable) -> Callable:
         protected = csrf_protect(view_func)
+        hashed = with_etag(protected)
 
         @wraps(view_func)
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
@@ -130,7 +131,7 @@ def public_page(
             plain = is_plain_visitor(request)
             if keep and seconds and plain and when(request, *args, **kwargs):
                 prefix = f"page:{current_generation()}"
-                kept = cache_page(seconds, key_prefix=prefix)(protected)
+                kept = cache_page(seconds, key_prefix=prefix)(hashed)
                 response = kept(request, *args, **kwargs)
             else:
                 response = protected(request, *args, **kwargs)
@@ -139,6 +140,24 @@ def public_page(
         return wrapper
 
     return decorator(view) if view is not None else decorator
+
+
+def with_etag(view: Callable) -> Callable:
+    """Give the view's page its ETag (the hash ``ConditionalGetMiddleware`` would
+    compute) as it is made, so that a kept page carries it and is not hashed
+    again on every request it answers."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming:
+            if getattr(response, "is_rendered", True):
+                set_response_etag(response)
+            else:  # a TemplateResponse: once rendered, before cache_page keeps it
+                response.add_post_render_callback(set_response_etag)
+        return response
+
+    return wrapper
 
 
 def mark_public(

@@ -34,7 +34,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from coalition.numbers import grouped
+from coalition.numbers import grouper
 
 # ISO 3166-1 numeric (world-atlas ids) -> alpha-2, for the 27 EU Member States.
 EU_MEMBER_STATES: dict[str, str] = {
@@ -402,10 +402,10 @@ def class_of(value: int, breaks: list[tuple[int, int]]) -> int | None:
     return len(breaks) - 1 if breaks else None
 
 
-def _range_label(low: int, high: int) -> str:
+def _range_label(low: int, high: int, group: Callable[[int], str]) -> str:
     if low == high:
-        return grouped(low)
-    return f"{grouped(low)}–{grouped(high)}"
+        return group(low)
+    return f"{group(low)}–{group(high)}"
 
 
 # --- Rendering ----------------------------------------------------------------
@@ -440,8 +440,9 @@ def legend_entries(values: Mapping[str, int]) -> list[tuple[str, str]]:
     """The key of a map of these values: ("", "None"), then (colour, range) per class."""
     breaks = class_breaks(values.get(code, 0) for code in EU_CODES)
     colours = class_colours(len(breaks))
+    group = grouper()
     return [("", _("None"))] + [
-        (colour, _range_label(low, high))
+        (colour, _range_label(low, high, group))
         for (low, high), colour in zip(breaks, colours, strict=True)
     ]
 
@@ -509,12 +510,13 @@ def render_europe_map(
         'stroke-width=".6" fill-rule="evenodd" aria-hidden="true"/>',
     ]
     label_format = _("%(country)s, %(label)s: %(value)s")
+    group = grouper()
     for code, name in (names or country_names()).items():
         value = int(values.get(code, 0) or 0)
         index = class_of(value, breaks)
         fill = f"url(#{map_id}-none)" if index is None else colours[index]
         label = escape(
-            label_format % {"country": name, "label": legend_label, "value": grouped(value)}
+            label_format % {"country": name, "label": legend_label, "value": group(value)}
         )
         shape_svg = _shape_svg(code, fill)
         url = link_for(code)
@@ -528,7 +530,7 @@ def render_europe_map(
                 f'<g data-country="{code}" role="img" aria-label="{label}">'
                 f"<title>{label}</title>{shape_svg}</g>"
             )
-    out.append(_legend(breaks, colours, legend_text, map_id))
+    out.append(_legend(breaks, colours, legend_text, map_id, group))
     out.append("</svg>")
     return mark_safe("".join(out))  # noqa: S308 - every interpolated text is escaped above
 
@@ -551,23 +553,30 @@ def _shape_svg(code: str, fill: str) -> str:
 def _table_rows(rows: Iterable[MapRow]) -> SafeString:
     """The data table's body rows: each country (linked if it has a link) and its value."""
     parts = []
+    group = grouper()
     for row in rows:
         name = escape(row.name)
         if row.url:
             name = f'<a class="ecl-link" href="{escape(row.url)}">{name}</a>'
         parts.append(
             f'<tr>\n                <th scope="row">{name}</th>\n'
-            f"                <td>{grouped(row.value)}</td>\n              </tr>"
+            f"                <td>{group(row.value)}</td>\n              </tr>"
         )
     return mark_safe("\n              ".join(parts))  # noqa: S308 - texts escaped above
 
 
-def _legend(breaks: list[tuple[int, int]], colours: list[str], label: str, map_id: str) -> str:
+def _legend(
+    breaks: list[tuple[int, int]],
+    colours: list[str],
+    label: str,
+    map_id: str,
+    group: Callable[[int], str],
+) -> str:
     """The key, in the frame's top-left corner (open sea west of Ireland and Norway)."""
     x, y, row = 16, 22, 30
     items = [(f"url(#{map_id}-none)", escape(_("None")))]
     items += [
-        (colour, escape(_range_label(low, high)))
+        (colour, escape(_range_label(low, high, group)))
         for (low, high), colour in zip(breaks, colours, strict=True)
     ]
     parts = [

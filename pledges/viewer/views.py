@@ -30,7 +30,7 @@ from django.views.decorators.http import require_safe
 from coalition.caching import current_generation, public_page
 from coalition.labels import choice_labels
 from coalition.models import Pillar
-from coalition.numbers import grouped
+from coalition.numbers import grouper
 from members.models import Organisation
 from pledges.models import ActionType, BeneficiaryGroup, DeliveryMode, Indicator, Pledge
 from pledges.viewer import queries as viewer_queries
@@ -202,6 +202,7 @@ def viewer_context(
             "&" + export_query if export_query else ""
         )
     kind_labels = choice_labels(Indicator.Kind)
+    group = grouper()  # the active language's digit grouping, read once
     scoreboard_forms = _scoreboard_forms(request)
     return {
         "base_url": base_url,
@@ -212,15 +213,15 @@ def viewer_context(
         "search_max_length": SEARCH_MAX_LENGTH,
         "sort": sort,
         "sort_choices": [(k, v) for k, v in Sort.CHOICES if k != Sort.RELEVANCE or search],
-        "facets": _facets(counts, active, labels, fixed),
+        "facets": _facets(counts, active, labels, fixed, group),
         "chips": _chips(own_query, active, labels, fixed),
         "count": totals.pledges,
         "totals": totals,
         "indicator_totals": [
-            (kind_labels[kind], _n(target), _n(achieved))
+            (kind_labels[kind], group(target), group(achieved))
             for kind, target, achieved in totals.indicators
         ],
-        "rows": _rows(rows, labels),
+        "rows": _rows(rows, labels, group),
         "pickable": bool(scoreboard_forms and scoreboard_forms.get("scoreboards")),
         "page": page,
         "pages": pages,
@@ -259,11 +260,7 @@ def _country_map(counts: dict[str, int], query: QueryDict, base_url: str, names:
     )
 
 
-def _n(value: int) -> str:
-    return grouped(value)
-
-
-def _facets(counts, active, labels, fixed) -> list[dict]:
+def _facets(counts, active, labels, fixed, group) -> list[dict]:
     facets = []
     for name in FACETS:
         if fixed is not None and fixed.facet == name:
@@ -280,7 +277,7 @@ def _facets(counts, active, labels, fixed) -> list[dict]:
             (
                 value,
                 names.get(value, value),
-                _n(facet_counts.get(value, 0)),
+                group(facet_counts.get(value, 0)),
                 value in chosen,
                 f"f-{name}-{value}",  # the checkbox's id
             )
@@ -317,7 +314,7 @@ def _chips(query: QueryDict, active, labels, fixed) -> list[tuple[str, str, str,
     return chips
 
 
-def _rows(rows: list[dict], labels) -> list[dict]:
+def _rows(rows: list[dict], labels, group) -> list[dict]:
     """One page of results as the template prints them."""
     pillars, countries = labels["pillar"], labels["country"]
     completed, ongoing = gettext("Completed"), gettext("Ongoing")
@@ -353,7 +350,7 @@ def _rows(rows: list[dict], labels) -> list[dict]:
                 "dates": dates,
                 "pillars": ", ".join(pillars.get(p, p) for p in row["pillars"]),
                 "countries": ", ".join(countries.get(c, c) for c in row["countries"]),
-                "reach": _n(row["target_reach"]) if row["target_reach"] else "",
+                "reach": group(row["target_reach"]) if row["target_reach"] else "",
                 "reported": row["has_reported"],
             }
         )

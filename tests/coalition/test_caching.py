@@ -104,6 +104,19 @@ def test_plain_visitors_get_the_kept_page_until_the_next_generation(rf):
     assert "Expires" not in again
 
 
+def test_a_kept_page_carries_its_etag_and_a_rendered_one_leaves_it_to_the_middleware(rf):
+    kept_view, _calls = counting_view()
+    rendered_view, _calls = counting_view(keep=False)
+
+    kept = kept_view(rf.get("/en/x/"))
+    again = kept_view(rf.get("/en/x/"))
+    rendered = rendered_view(rf.get("/en/x/"))
+
+    assert kept["ETag"] == again["ETag"]
+    assert kept["ETag"].startswith('"')
+    assert not rendered.has_header("ETag")  # ConditionalGetMiddleware hashes it
+
+
 def test_each_address_is_kept_apart(rf):
     view, _calls = counting_view()
 
