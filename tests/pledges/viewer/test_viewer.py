@@ -342,8 +342,8 @@ def test_country_names_follow_the_language_of_each_request(client):
 def test_a_pillar_staff_rename_shows_in_the_viewer_and_its_navigation(
     client, django_capture_on_commit_callbacks
 ):
-    # The viewer reads the pillars once per viewer generation; saving a pillar
-    # starts a new generation once committed (pledges/apps.py).
+    # Anonymous viewer pages are kept for a generation; saving a pillar starts a
+    # new one once committed (pledges/apps.py).
     from coalition.models import Pillar
 
     public_pledge(pillars=("education",))
