@@ -9,7 +9,9 @@ the reference view (no database, no template), the viewer with random filter
 combinations (anonymous cache off), the viewer with a search (cache off), the
 viewer on popular filters for anonymous visitors (cache on), a pledge page, and
 the open data API: its list of pledges with the viewer's random filters, and one
-pledge (rate limit off: every request comes from one address).
+pledge (rate limit off: every request comes from one address);
+the home page and organisation pages for a logged-in visitor (whom no page cache
+serves: `bench_visitor()` logs a bench user in and passes the session cookie).
 Each page runs between two runs of the reference view, and its ratio is to their
 mean (the machine's speed drifts while the benchmark runs). Prints requests per
 second, p50/p99 latency, non-200 answers and the ratios; the reference rows give
@@ -31,9 +33,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LUA = ROOT / "bench" / "viewer.lua"
 GOALS = {
-    "viewer, random filters": 0.04,
+    "viewer, random filters": 0.05,
     "viewer, popular (anonymous)": 0.3,
     "pledge page": 0.1,
+    "home page (logged in)": 0.05,
+    "organisation page (logged in)": 0.05,
     "API, pledges, random filters": 0.04,
 }
 P99_GOALS_MS = {"viewer, random filters": 250.0, "API, pledges, random filters": 250.0}
@@ -106,10 +110,56 @@ def _ms(text: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def wrk(port: int, path: str, *, scenario: str | None, seconds: int, pledges: int) -> dict:
+# A logged-in visitor: a bench user, its session cookie, and organisations with
+# public pledges (for the organisation pages), printed by a Django process.
+VISITOR_SCRIPT = """
+import django
+django.setup()
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.test import Client
+from members.models import Organisation
+from pledges.viewer.models import PledgeCard
+
+user, _created = get_user_model().objects.get_or_create(email="bench-visitor@example.org")
+client = Client()
+client.force_login(user)
+print(f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}")
+owners = PledgeCard.objects.order_by("organisation_id").values("organisation_id").distinct()
+slugs = Organisation.objects.filter(pk__in=owners[:500]).order_by("pk")
+print(",".join(slugs.values_list("slug", flat=True)))
+"""
+
+
+def bench_visitor(env: dict[str, str]) -> tuple[str, str]:
+    """(Cookie header value, comma-separated organisation slugs) for a logged-in
+    bench user (made on the first run, with a new session each run)."""
+    out = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "python"), "-c", VISITOR_SCRIPT],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\n")
+    return out[0], out[1]
+
+
+def wrk(
+    port: int,
+    path: str,
+    *,
+    scenario: str | None,
+    seconds: int,
+    pledges: int,
+    headers: tuple[str, ...] = (),
+    extra_env: dict[str, str] | None = None,
+) -> dict:
     drain(port)
     command = ["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency", "--timeout", "10s"]
-    env = dict(os.environ, SCENARIO=scenario or "", PLEDGES=str(pledges))
+    for header in headers:
+        command += ["-H", header]
+    env = dict(os.environ, SCENARIO=scenario or "", PLEDGES=str(pledges), **(extra_env or {}))
     if scenario:
         command += ["-s", str(LUA)]
     out = subprocess.run(
@@ -137,17 +187,19 @@ def main() -> None:
 
     runs: list[tuple[str, dict, float]] = []
 
-    def measure(port: int, path: str, scenario: str | None) -> dict:
-        return wrk(port, path, scenario=scenario, seconds=args.seconds, pledges=args.pledges)
+    def measure(port: int, path: str, scenario: str | None, **options) -> dict:
+        return wrk(
+            port, path, scenario=scenario, seconds=args.seconds, pledges=args.pledges, **options
+        )
 
-    def measure_between_references(port: int, scenarios, label: str) -> None:
+    def measure_between_references(port: int, scenarios, label: str, **options) -> None:
         """Each page between two runs of the reference view, and its ratio to their
         mean: the machine's speed drifts (other machines share its cores), and a
         reference measured a minute earlier would count the drift as the page's."""
         before = measure(port, "/bench/ref", None)
         references = [before["rps"]]
         for name, scenario in scenarios:
-            run = measure(port, "/", scenario)
+            run = measure(port, "/", scenario, **options)
             after = measure(port, "/bench/ref", None)
             references.append(after["rps"])
             runs.append((name, run, (before["rps"] + after["rps"]) / 2))
@@ -183,6 +235,18 @@ def main() -> None:
         wrk(args.port, "/", scenario="popular", seconds=3, pledges=args.pledges)  # fill the cache
         measure_between_references(
             args.port, (("viewer, popular (anonymous)", "popular"),), "reference, 2nd server"
+        )
+        # A logged-in visitor: every page rendered (no page cache serves them).
+        cookie, organisations = bench_visitor(server_env(args.port, 600))
+        measure_between_references(
+            args.port,
+            (
+                ("home page (logged in)", "home"),
+                ("organisation page (logged in)", "organisation"),
+            ),
+            "reference, logged in",
+            headers=(f"Cookie: {cookie}",),
+            extra_env={"ORGANISATIONS": organisations},
         )
     finally:
         stop(server)

@@ -11,5 +11,6 @@ from coalition.settings import *  # noqa: F403
 
 ROOT_URLCONF = "bench.urls"
 
-# The load test measures the viewer with and without the anonymous cache.
-PLEDGE_VIEWER_CACHE_SECONDS = int(os.environ.get("BENCH_VIEWER_CACHE_SECONDS", "600"))
+# The load test measures the viewer with and without the shared cache of
+# anonymous pages (coalition/caching.py).
+PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("BENCH_VIEWER_CACHE_SECONDS", "600"))

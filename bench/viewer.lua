@@ -1,8 +1,9 @@
 -- wrk script: the Pledge Viewer with random filter combinations (SCENARIO=random),
 -- with a search (SCENARIO=search), on popular filters (SCENARIO=popular), or a
--- random pledge page (SCENARIO=pledge); the API's list of pledges with the same
--- random filters (SCENARIO=api) or one random pledge from it (SCENARIO=api-pledge).
--- Deterministic per thread.
+-- random pledge page (SCENARIO=pledge), the home page (SCENARIO=home), a random
+-- organisation page among ORGANISATIONS (SCENARIO=organisation; comma-separated
+-- slugs), the API's list of pledges with the same random filters (SCENARIO=api)
+-- or one random pledge from it (SCENARIO=api-pledge). Deterministic per thread.
 local scenario = os.getenv("SCENARIO") or "random"
 local pledges = tonumber(os.getenv("PLEDGES") or "100000")
 local counter = 0
@@ -59,9 +60,21 @@ local function random_filters()
   return parts
 end
 
+local organisations = {}
+for slug in string.gmatch(os.getenv("ORGANISATIONS") or "", "[^,]+") do
+  table.insert(organisations, slug)
+end
+
+local function logged_in_path()
+  if scenario == "home" then return "/en/" end
+  return "/en/organisations/" .. pick(organisations) .. "/"
+end
+
 request = function()
   local path
-  if scenario == "popular" then
+  if scenario == "home" or scenario == "organisation" then
+    path = logged_in_path()
+  elseif scenario == "popular" then
     path = pick(popular)
   elseif scenario == "pledge" then
     path = "/en/pledges/" .. math.random(1, pledges) .. "/"

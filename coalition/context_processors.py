@@ -1,5 +1,3 @@
-import functools
-
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import get_script_prefix, translate_url
@@ -54,7 +52,6 @@ def _nav_pillars() -> list[Pillar]:
     return list(Pillar.objects.in_order().only("slug", "short_name"))
 
 
-@functools.cache
 def _local_name(code: str) -> str:
     """The language's own name as the switcher prints it ("Français")."""
     return capfirst(get_language_info(code)["name_local"])

@@ -6,9 +6,11 @@ The shapes come from real geographic data that an npm package ships
 `npm run build`. The TopoJSON arcs are decoded here in pure Python, projected
 with a Lambert azimuthal equal-area projection centred on Europe (the one
 Eurostat maps use, EPSG:3035 on a sphere), simplified arc by arc (so shared
-borders stay shared) and clipped to the frame. That work happens once per
-process (`functools.cache`), and so is each country's shape in each fill; a
-request only joins cached strings, values and links.
+borders stay shared) and clipped to the frame. That work takes seconds and
+depends on the data file alone, so each process does it once
+(`functools.cache`), and formats each country's shape once per fill colour (a
+pure function of the same geometry and the fixed palette); a request joins
+those strings with its values, links and texts.
 
 The module knows Europe, not the portal: callers pass the values, a function
 that gives each country's link, and the texts. `europe_map()` returns what the
@@ -21,20 +23,18 @@ from __future__ import annotations
 import functools
 import json
 import math
-import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from coalition.numbers import grouped
+from coalition.numbers import grouper
 
 # ISO 3166-1 numeric (world-atlas ids) -> alpha-2, for the 27 EU Member States.
 EU_MEMBER_STATES: dict[str, str] = {
@@ -222,20 +222,6 @@ def _path_data(rings: Iterable[list[tuple[float, float]]]) -> str:
     return "".join(parts)
 
 
-def path_points(path: str) -> list[list[tuple[int, int]]]:
-    """The rings of path data made by `_path_data`, as absolute points."""
-    rings = []
-    for start, deltas in re.findall(r"M(-?\d+ -?\d+)l([-\d ]*)Z", path):
-        x, y = (int(n) for n in start.split())
-        ring = [(x, y)]
-        numbers = [int(n) for n in re.findall(r"-?\d+", deltas)]
-        for dx, dy in zip(numbers[0::2], numbers[1::2], strict=True):
-            x, y = x + dx, y + dy
-            ring.append((x, y))
-        rings.append(ring)
-    return rings
-
-
 @dataclass(frozen=True)
 class CountryShape:
     code: str
@@ -416,10 +402,10 @@ def class_of(value: int, breaks: list[tuple[int, int]]) -> int | None:
     return len(breaks) - 1 if breaks else None
 
 
-def _range_label(low: int, high: int) -> str:
+def _range_label(low: int, high: int, group: Callable[[int], str]) -> str:
     if low == high:
-        return grouped(low)
-    return f"{grouped(low)}–{grouped(high)}"
+        return group(low)
+    return f"{group(low)}–{group(high)}"
 
 
 # --- Rendering ----------------------------------------------------------------
@@ -454,8 +440,9 @@ def legend_entries(values: Mapping[str, int]) -> list[tuple[str, str]]:
     """The key of a map of these values: ("", "None"), then (colour, range) per class."""
     breaks = class_breaks(values.get(code, 0) for code in EU_CODES)
     colours = class_colours(len(breaks))
+    group = grouper()
     return [("", _("None"))] + [
-        (colour, _range_label(low, high))
+        (colour, _range_label(low, high, group))
         for (low, high), colour in zip(breaks, colours, strict=True)
     ]
 
@@ -466,16 +453,14 @@ def _sort_key(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-@functools.cache
-def _names_in(language: str | None) -> dict[str, str]:
-    with translation.override(language):
+def country_names(names: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The Member States' names in the active language (those of `names`, a
+    caller's that holds them already), in alphabetical order."""
+    if names is None:
         names = {code: str(countries.name(code)) or code for code in EU_CODES}
+    else:
+        names = {code: names[code] for code in EU_CODES}
     return dict(sorted(names.items(), key=lambda item: _sort_key(item[1])))
-
-
-def country_names() -> dict[str, str]:
-    """The Member States' names in the active language, in alphabetical order."""
-    return _names_in(translation.get_language())
 
 
 def render_europe_map(
@@ -486,11 +471,13 @@ def render_europe_map(
     description: str,
     legend_label: str,
     map_id: str = "europe-map",
+    names: Mapping[str, str] | None = None,
 ) -> SafeString:
     """An inline SVG map of the EU Member States shaded by `values` (alpha-2
     code -> count). Each country with a link is a focusable `<a>` whose
     accessible name gives its name and value; `title` and `description` label
-    the whole map. Pass a distinct `map_id` for a second map on a page."""
+    the whole map. Pass a distinct `map_id` for a second map on a page, and
+    `names` (`country_names()`) when you have them already."""
     shapes = geometry()
     breaks = class_breaks(values.get(code, 0) for code in EU_CODES)
     colours = class_colours(len(breaks))
@@ -523,12 +510,13 @@ def render_europe_map(
         'stroke-width=".6" fill-rule="evenodd" aria-hidden="true"/>',
     ]
     label_format = _("%(country)s, %(label)s: %(value)s")
-    for code, name in country_names().items():
+    group = grouper()
+    for code, name in (names or country_names()).items():
         value = int(values.get(code, 0) or 0)
         index = class_of(value, breaks)
         fill = f"url(#{map_id}-none)" if index is None else colours[index]
         label = escape(
-            label_format % {"country": name, "label": legend_label, "value": grouped(value)}
+            label_format % {"country": name, "label": legend_label, "value": group(value)}
         )
         shape_svg = _shape_svg(code, fill)
         url = link_for(code)
@@ -542,15 +530,16 @@ def render_europe_map(
                 f'<g data-country="{code}" role="img" aria-label="{label}">'
                 f"<title>{label}</title>{shape_svg}</g>"
             )
-    out.append(_legend(breaks, colours, legend_text, map_id))
+    out.append(_legend(breaks, colours, legend_text, map_id, group))
     out.append("</svg>")
     return mark_safe("".join(out))  # noqa: S308 - every interpolated text is escaped above
 
 
 @functools.lru_cache(maxsize=1024)
 def _shape_svg(code: str, fill: str) -> str:
-    """A Member State's shape (and marker, if small) in one fill: a handful of
-    fills per map, so the long path data is formatted once per process."""
+    """A Member State's shape (and marker, if small) in one fill. A pure function
+    of the geometry and the fixed palette (a handful of fills per map), so the
+    long path data is formatted once per process."""
     shape = geometry().countries[code]
     marker = (
         f'<circle class="m-c m-f" cx="{shape.centre[0]:g}" cy="{shape.centre[1]:g}" '
@@ -564,23 +553,30 @@ def _shape_svg(code: str, fill: str) -> str:
 def _table_rows(rows: Iterable[MapRow]) -> SafeString:
     """The data table's body rows: each country (linked if it has a link) and its value."""
     parts = []
+    group = grouper()
     for row in rows:
         name = escape(row.name)
         if row.url:
             name = f'<a class="ecl-link" href="{escape(row.url)}">{name}</a>'
         parts.append(
             f'<tr>\n                <th scope="row">{name}</th>\n'
-            f"                <td>{grouped(row.value)}</td>\n              </tr>"
+            f"                <td>{group(row.value)}</td>\n              </tr>"
         )
     return mark_safe("\n              ".join(parts))  # noqa: S308 - texts escaped above
 
 
-def _legend(breaks: list[tuple[int, int]], colours: list[str], label: str, map_id: str) -> str:
+def _legend(
+    breaks: list[tuple[int, int]],
+    colours: list[str],
+    label: str,
+    map_id: str,
+    group: Callable[[int], str],
+) -> str:
     """The key, in the frame's top-left corner (open sea west of Ireland and Norway)."""
     x, y, row = 16, 22, 30
     items = [(f"url(#{map_id}-none)", escape(_("None")))]
     items += [
-        (colour, escape(_range_label(low, high)))
+        (colour, escape(_range_label(low, high, group)))
         for (low, high), colour in zip(breaks, colours, strict=True)
     ]
     parts = [
@@ -608,12 +604,15 @@ def europe_map(
     description: str,
     legend_label: str,
     map_id: str = "europe-map",
+    names: Mapping[str, str] | None = None,
 ) -> EuropeMap:
-    """The map and its data table, for `{% include "includes/europe_map.html" with map=... %}`."""
+    """The map and its data table, for `{% include "includes/europe_map.html" with map=... %}`.
+    `names`: the Member States' names, if the caller has them (any order)."""
     links = {code: link_for(code) for code in EU_CODES}
+    names = country_names(names)
     rows = [
         MapRow(code=code, name=name, value=int(values.get(code, 0) or 0), url=links[code])
-        for code, name in country_names().items()
+        for code, name in names.items()
     ]
     svg = render_europe_map(
         values,
@@ -622,6 +621,7 @@ def europe_map(
         description=description,
         legend_label=legend_label,
         map_id=map_id,
+        names=names,
     )
     return EuropeMap(
         svg=svg,

@@ -5,10 +5,10 @@ from typing import ClassVar, NamedTuple
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from coalition.addresses import url_for
 from coalition.languages import language_field
 
 
@@ -66,7 +66,7 @@ class Pillar(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return url_for("pillar_detail", "slug", self.slug)
+        return reverse("pillar_detail", kwargs={"slug": self.slug})
 
     def in_language(self, code: str) -> PillarText:
         """The texts in ``code`` (``PillarTranslation``), else the site's

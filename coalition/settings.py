@@ -94,7 +94,12 @@ MIDDLEWARE = [
     "coalition.middleware.healthz",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # In the order Django's documentation gives: compress last (GZip before
+    # anything that reads or changes the body), and hash the page for its ETag
+    # (ConditionalGet) before compressing it (coalition/caching.py).
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -186,16 +191,10 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
-# Kept by each process: parts of the layout that change only with the code and
-# the language (the stylesheets' hashed addresses, the footer), for the
-# template's {% cache ... using="layout" %}.
-# In development they are not kept: an edited template shows at once.
-CACHES["layout"] = {
-    "BACKEND": "django.core.cache.backends.dummy.DummyCache"
-    if DEBUG
-    else "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "coalition-layout",
-}
+# How long the shared cache keeps what it holds for one generation of the
+# public data: whole pages for anonymous visitors, fragments, figures
+# (coalition/caching.py). 0 turns that cache off.
+PUBLIC_PAGE_CACHE_SECONDS = 600
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # --- Tasks (background work runs in its own worker process) ---------------

@@ -6,11 +6,11 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-from django.views.decorators.vary import vary_on_cookie
 
 from coalition import queries
+from coalition.caching import for_generation, public_page
 from coalition.models import Pillar
-from pledges.viewer.views import viewer_page_cache
+from pledges.viewer.views import is_popular_request, pillar_context
 
 
 def _pillars():
@@ -19,38 +19,53 @@ def _pillars():
 
 
 @require_safe
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
+    pillars = list(_pillars())
     return render(
         request,
         "coalition/home.html",
-        {"pillars": _pillars(), "figures": queries.key_figures()},
+        {
+            "pillars": pillars,
+            "nav_pillars": pillars,
+            # Counting 100,000 pledges takes a while: once per generation.
+            "figures": for_generation("key-figures", queries.key_figures),
+        },
     )
 
 
 @require_safe
-@vary_on_cookie
-@viewer_page_cache
+@public_page(when=is_popular_request)
 def pillar_detail(request: HttpRequest, slug: str) -> HttpResponse:
     pillar, text = queries.pillar_in_language(slug, get_language())
-    return render(request, "coalition/pillar_detail.html", {"pillar": pillar, "text": text})
+    return render(
+        request,
+        "coalition/pillar_detail.html",
+        {"pillar": pillar, "text": text, **pillar_context(request, pillar)},
+    )
 
 
 @require_safe
+@public_page
 def about(request: HttpRequest) -> HttpResponse:
-    return render(request, "coalition/about.html", {"pillars": _pillars()})
+    pillars = list(_pillars())
+    return render(request, "coalition/about.html", {"pillars": pillars, "nav_pillars": pillars})
 
 
 @require_safe
+@public_page
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "coalition/accessibility.html")
 
 
 @require_safe
+@public_page
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "coalition/privacy.html")
 
 
 @require_safe
+@public_page
 def contact(request: HttpRequest) -> HttpResponse:
     return render(request, "coalition/contact.html")
 

@@ -8,10 +8,10 @@ from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from coalition.addresses import url_for
 from coalition.languages import (
     CODE_LENGTH,
     interface_language,
@@ -148,7 +148,7 @@ class Organisation(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return url_for("members:organisation_detail", "slug", self.slug)
+        return reverse("members:organisation_detail", kwargs={"slug": self.slug})
 
     @property
     def is_member(self) -> bool:

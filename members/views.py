@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from coalition.caching import public_page
 from members import access, queries, services
 from members.filters import filter_directory
 from members.forms import (
@@ -63,6 +64,9 @@ def directory(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+# Not kept by the server: a membership application shows here at once, and
+# applying starts no new generation; browsers and proxies revalidate by ETag.
+@public_page(keep=False)
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation, slug=slug)
     membership = None

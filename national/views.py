@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from coalition import maps
+from coalition.caching import public_page
 from national import queries, services
 from national.access import coalition_for_editor, item_for_editor, item_for_viewer
 from national.filters import ItemFilter
@@ -19,6 +20,10 @@ from national.forms import CoalitionForm, ItemForm
 from national.models import Item, Kind, NationalCoalition, published_or_created
 
 PAGE_SIZE = 20
+# The public pages are marked for browsers and proxies to revalidate by their
+# ETag (coalition/caching.py) but not kept by the server: national content
+# changes (moderation, the scheduled harvest, the day's events) start no new
+# generation.
 
 
 def _is_editor(request: HttpRequest, coalition: NationalCoalition) -> bool:
@@ -31,6 +36,7 @@ def _today():
 
 
 @require_safe
+@public_page(keep=False)
 def index(request: HttpRequest) -> HttpResponse:
     coalitions = list(queries.coalitions_for_index())
     by_country = {coalition.country.code: coalition for coalition in coalitions}
@@ -63,6 +69,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@public_page(keep=False)
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     try:
         coalition = queries.coalition_for_page(slug)
@@ -109,6 +116,7 @@ def _ordered_for_lists(items, *, today):
 
 
 @require_safe
+@public_page(keep=False)
 def content(request: HttpRequest, kind: str | None = None) -> HttpResponse:
     if kind is not None and kind not in Kind.values:
         raise Http404
@@ -136,6 +144,7 @@ def content(request: HttpRequest, kind: str | None = None) -> HttpResponse:
 
 
 @require_safe
+@public_page(keep=False)
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = item_for_viewer(request.user, pk)
     return render(

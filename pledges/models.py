@@ -18,9 +18,9 @@ from typing import ClassVar
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from coalition.addresses import url_for
 from coalition.labels import choice_labels
 from coalition.languages import language_field
 from coalition.models import Pillar
@@ -146,7 +146,7 @@ class Pledge(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return url_for("pledges:detail", "pk", self.pk)
+        return reverse("pledges:detail", kwargs={"pk": self.pk})
 
     @property
     def is_public(self) -> bool:

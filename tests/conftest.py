@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.utils import translation
 
 from coalition.models import Pillar, PillarTranslation
@@ -19,10 +19,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     cache.clear()
-    caches["layout"].clear()
     yield
     cache.clear()
-    caches["layout"].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -27,13 +27,6 @@ STORAGES = {
 }
 # Each test starts with an empty cache (conftest clears it), so rate limits and
 # cached pages never leak from one test into another.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # The layout's per-process fragments, kept as in production (DEBUG or not).
-    "layout": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "coalition-layout",
-    },
-}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405

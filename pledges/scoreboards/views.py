@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
@@ -18,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from coalition.addresses import url_prefix
+from coalition.caching import public_page
 from members.access import organisation_for_user
 from pledges.models import Indicator
 from pledges.scoreboards import access
@@ -80,13 +81,12 @@ def _comparison_context(scoreboard: Scoreboard, request: HttpRequest) -> dict:
     comparison = scoreboards.scoreboard_cards(scoreboard, sort=sort)
     labels = option_labels()
     kind_labels = dict(Indicator.Kind.choices)
-    detail = url_prefix("pledges:detail", "pk") or "/pledges/\x00/"
     rows = []
     for card in comparison.cards:
         rows.append(
             {
                 "pk": card.pledge_id,
-                "url": detail.replace("\x00", str(card.pledge_id)),
+                "url": reverse("pledges:detail", kwargs={"pk": card.pledge_id}),
                 "title": card.title,
                 "organisation": card.organisation_name,
                 "pillars": ", ".join(labels["pillar"].get(p, p) for p in card.pillars),
@@ -289,6 +289,7 @@ def scoreboard_csv(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_safe
+@public_page(keep=False)  # edits to a scoreboard start no new generation
 def scoreboard_shared(request: HttpRequest, token: str) -> HttpResponse:
     scoreboard = access.shared_scoreboard(token)
     context = _comparison_context(scoreboard, request)
@@ -305,6 +306,7 @@ def scoreboard_shared_csv(request: HttpRequest, token: str) -> HttpResponse:
 
 @xframe_options_exempt
 @require_safe
+@public_page(keep=False)
 def scoreboard_embed(request: HttpRequest, token: str) -> HttpResponse:
     """The only page other websites may frame."""
     scoreboard = access.shared_scoreboard(token)

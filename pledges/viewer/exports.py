@@ -15,10 +15,11 @@ from datetime import date, datetime
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from coalition.addresses import url_prefix
+from coalition.caching import public_data, public_page
 from pledges.viewer.filters import PledgeViewerFilter
 from pledges.viewer.models import STANDARD_KINDS, PledgeCard
 
@@ -96,13 +97,12 @@ def filtered_rows(request: HttpRequest) -> Iterator[dict] | None:
 
 
 def _records(rows: Iterable[dict], base: str) -> Iterator[dict]:
-    prefix = url_prefix("pledges:detail", "pk") or "/pledges/\x00/"
     for row in rows:
         record = {}
         for column, field, _description in COLUMNS:
             value = row[field]
             if column == "url":
-                value = base + prefix.replace("\x00", str(value))
+                value = base + reverse("pledges:detail", kwargs={"pk": value})
             record[column] = value
         yield record
 
@@ -136,6 +136,7 @@ def _bad_request() -> HttpResponse:
 
 
 @require_safe
+@public_data
 def export_csv(request: HttpRequest) -> HttpResponse:
     rows = filtered_rows(request)
     if rows is None:
@@ -160,6 +161,7 @@ def _json_default(value: object) -> str:
 
 
 @require_safe
+@public_data
 def export_json(request: HttpRequest) -> HttpResponse:
     rows = filtered_rows(request)
     if rows is None:
@@ -180,6 +182,7 @@ def export_json(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@public_page
 def data_dictionary(request: HttpRequest) -> HttpResponse:
     return render(
         request,

@@ -9,7 +9,6 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from coalition.addresses import url_prefix
 from coalition.models import Pillar
 from pledges.viewer.filters import country_choices
 from pledges.viewer.models import EU_WIDE, PledgeCard
@@ -42,8 +41,7 @@ class NewPledgesFeed(Feed):
         return item.excerpt
 
     def item_link(self, item: PledgeCard) -> str:
-        prefix = url_prefix("pledges:detail", "pk") or "/pledges/\x00/"
-        return prefix.replace("\x00", str(item.pledge_id))
+        return reverse("pledges:detail", kwargs={"pk": item.pledge_id})
 
     def item_author_name(self, item: PledgeCard) -> str:
         return item.organisation_name

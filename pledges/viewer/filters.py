@@ -7,13 +7,13 @@ how the facet counts apply "every other active filter".
 
 from __future__ import annotations
 
-import copy
+from collections.abc import Callable
 
 import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery
 from django.db.models import QuerySet
-from django.utils.translation import get_language
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as country_names
 
@@ -28,24 +28,33 @@ SEARCH_MAX_LENGTH = 200
 FIRST_YEAR, LAST_YEAR = 2015, 2040
 
 
+def _country_name(code: str) -> str:
+    return str(country_names.name(code))
+
+
+# The viewer's countries, their names translated when read: checking a request's
+# options needs the codes alone.
+COUNTRY_OPTIONS = [(code, lazy(_country_name, str)(code)) for code in MEMBER_STATES] + [
+    (EU_WIDE, _("EU-wide"))
+]
+
+
 def country_choices() -> list[tuple[str, str]]:
-    """The Member States by name in the active language, then EU-wide (computed
-    once per language and process: every viewer page lists them)."""
-    language = get_language() or ""
-    choices = _COUNTRY_CHOICES.get(language)
-    if choices is None:
-        names = sorted(
-            ((code, str(country_names.name(code))) for code in MEMBER_STATES), key=_second
-        )
-        choices = _COUNTRY_CHOICES[language] = [*names, (EU_WIDE, str(_("EU-wide")))]
-    return list(choices)
-
-
-_COUNTRY_CHOICES: dict[str, list[tuple[str, str]]] = {}
+    """The Member States by name in the active language, then EU-wide."""
+    *states, eu_wide = COUNTRY_OPTIONS
+    names = sorted(((code, str(name)) for code, name in states), key=_second)
+    return [*names, (eu_wide[0], str(eu_wide[1]))]
 
 
 def _second(pair: tuple[str, str]) -> str:
     return pair[1]
+
+
+def options(choices) -> Callable[[], object]:
+    """``choices`` as a callable, which Django's choice fields take: every request
+    copies the viewer's filters and form fields (django-filter, Django forms),
+    and a function is copied as it is where a list is copied option by option."""
+    return lambda: choices
 
 
 class Sort:
@@ -91,71 +100,53 @@ FACETS: dict[str, tuple[str, bool]] = {
 
 class MultipleChoiceField(forms.MultipleChoiceField):
     """Drops duplicate and unknown options instead of rejecting the whole form, so a
-    stale bookmark (a pillar renamed, a typo in `country=XX`) still shows a page.
-
-    Each form copies its fields; the copies share the options, which nothing
-    changes in place (``field.choices = ...`` gives a copy its own): Django's
-    deep copy of them was a fifth of the viewer form's cost."""
+    stale bookmark (a pillar renamed, a typo in `country=XX`) still shows a page."""
 
     def clean(self, value):
         value = [v for v in dict.fromkeys(self.to_python(value)) if self.valid_value(v)]
         return super().clean(value)
 
-    def __deepcopy__(self, memo):
-        return forms.Field.__deepcopy__(self, memo)  # widget and messages, not the options
 
-
-class SharedDefinition:
-    """A filter that each FilterSet copies (``FilterSet.__init__`` deep-copies its
-    filters) without copying what never changes once the class is made: its
-    options, label and help text. The copy gets its own ``extra`` dict, its own
-    method proxy (which finds the method on the copy's FilterSet) and no cached
-    form field. The deep copies took a quarter of a millisecond a viewer page."""
-
-    def __deepcopy__(self, memo):
-        clone = copy.copy(self)
-        memo[id(self)] = clone
-        clone.extra = dict(self.extra)
-        clone.__dict__.pop("_field", None)
-        clone.__dict__.pop("parent", None)
-        clone.method = self.method  # a new FilterMethod bound to the clone
-        return clone
-
-
-class MultipleChoiceFilter(SharedDefinition, django_filters.MultipleChoiceFilter):
+class MultipleChoiceFilter(django_filters.MultipleChoiceFilter):
     field_class = MultipleChoiceField
 
 
-class CharFilter(SharedDefinition, django_filters.CharFilter):
-    pass
-
-
 class PledgeViewerFilter(django_filters.FilterSet):
-    q = CharFilter(
+    q = django_filters.CharFilter(
         label=_("Search pledges"),
         method="filter_search",
         max_length=SEARCH_MAX_LENGTH,
         help_text=_("Words from a pledge, its initiatives or its organisation."),
     )
-    pillar = MultipleChoiceFilter(label=_("Pillar"), choices=Pillar.Slug.choices, method="overlap")
-    country = MultipleChoiceFilter(label=_("Country"), choices=country_choices, method="overlap")
+    pillar = MultipleChoiceFilter(
+        label=_("Pillar"), choices=options(Pillar.Slug.choices), method="overlap"
+    )
+    country = MultipleChoiceFilter(
+        label=_("Country"), choices=options(COUNTRY_OPTIONS), method="overlap"
+    )
     group = MultipleChoiceFilter(
-        label=_("Beneficiary group"), choices=BeneficiaryGroup.choices, method="overlap"
+        label=_("Beneficiary group"), choices=options(BeneficiaryGroup.choices), method="overlap"
     )
     action = MultipleChoiceFilter(
-        label=_("Action type"), choices=ActionType.choices, method="overlap"
+        label=_("Action type"), choices=options(ActionType.choices), method="overlap"
     )
     delivery = MultipleChoiceFilter(
-        label=_("Delivery mode"), choices=DeliveryMode.choices, method="overlap"
+        label=_("Delivery mode"), choices=options(DeliveryMode.choices), method="overlap"
     )
     sector = MultipleChoiceFilter(
-        label=_("Organisation sector"), choices=Organisation.Sector.choices, method="one_of"
+        label=_("Organisation sector"),
+        choices=options(Organisation.Sector.choices),
+        method="one_of",
     )
     type = MultipleChoiceFilter(
-        label=_("Organisation type"), choices=Organisation.Type.choices, method="one_of"
+        label=_("Organisation type"), choices=options(Organisation.Type.choices), method="one_of"
     )
-    status = MultipleChoiceFilter(label=_("Status"), choices=STATUS_CHOICES, method="one_of")
-    year = MultipleChoiceFilter(label=_("Start year"), choices=YEAR_CHOICES, method="one_of")
+    status = MultipleChoiceFilter(
+        label=_("Status"), choices=options(STATUS_CHOICES), method="one_of"
+    )
+    year = MultipleChoiceFilter(
+        label=_("Start year"), choices=options(YEAR_CHOICES), method="one_of"
+    )
 
     class Meta:
         model = PledgeFacets
@@ -164,17 +155,6 @@ class PledgeViewerFilter(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, **kwargs) -> None:
         # Filters, facet counts, totals and sorting read the narrow PledgeFacets.
         super().__init__(data, queryset=PledgeFacets.objects.all(), **kwargs)
-
-    def get_form_class(self):
-        """The form class, made once per FilterSet class: its fields come from the
-        filters' definitions, the same for every request (django-filter makes the
-        class again for each FilterSet)."""
-        cls = type(self)
-        form_class = cls.__dict__.get("_form_class")
-        if form_class is None:
-            form_class = super().get_form_class()
-            cls._form_class = form_class
-        return form_class
 
     def overlap(self, queryset: QuerySet, name: str, value: list[str]) -> QuerySet:
         if not value:

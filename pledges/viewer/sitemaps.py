@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from coalition.addresses import url_prefix
 from coalition.models import Pillar
 from pledges.viewer.filters import country_choices
 from pledges.viewer.models import PledgeCard
@@ -56,8 +55,7 @@ class PledgeSitemap(Sitemap):
         return PledgeCard.objects.order_by("pledge_id").values_list("pledge_id", "indexed_at")
 
     def location(self, item) -> str:
-        prefix = url_prefix("pledges:detail", "pk") or "/pledges/\x00/"
-        return prefix.replace("\x00", str(item[0]))
+        return reverse("pledges:detail", kwargs={"pk": item[0]})
 
     def lastmod(self, item):
         return item[1]

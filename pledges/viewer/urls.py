@@ -4,6 +4,7 @@ the scoreboards' own are in pledges/scoreboards/urls.py). The viewer itself is
 
 from django.urls import path
 
+from coalition.caching import public_page
 from pledges.scoreboards.urls import urlpatterns as scoreboard_urlpatterns
 from pledges.viewer import exports, feeds
 from pledges.viewer import views as viewer_views
@@ -15,9 +16,17 @@ urlpatterns = [
     path("pledges/export.csv", exports.export_csv, name="export_csv"),
     path("pledges/export.json", exports.export_json, name="export_json"),
     path("pledges/data/", exports.data_dictionary, name="data_dictionary"),
-    path("pledges/feed/", feeds.NewPledgesFeed(), name="feed"),
-    path("pledges/feed/pillars/<slug:slug>/", feeds.PillarPledgesFeed(), name="feed_pillar"),
-    path("pledges/feed/countries/<str:code>/", feeds.CountryPledgesFeed(), name="feed_country"),
+    path("pledges/feed/", public_page(feeds.NewPledgesFeed()), name="feed"),
+    path(
+        "pledges/feed/pillars/<slug:slug>/",
+        public_page(feeds.PillarPledgesFeed()),
+        name="feed_pillar",
+    ),
+    path(
+        "pledges/feed/countries/<str:code>/",
+        public_page(feeds.CountryPledgesFeed()),
+        name="feed_country",
+    ),
 ]
 
 urlpatterns += scoreboard_urlpatterns

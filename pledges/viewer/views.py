@@ -1,48 +1,38 @@
 """The Pledge Viewer: the list of public pledges with filters, search, facet
-counts, totals and a map; the same viewer on each country's page and (through a
-template tag) on each pillar's page.
+counts, totals and a map; the same viewer on each country's page and on each
+pillar's page.
 
-Speed: filters, facet counts and totals come from the bitmap index of the
-current viewer generation (`pledges.viewer.facet_index`); a page then costs one query
-for its rows (two with a search) plus the layout's; rows are prepared here as
-plain dicts so the template only prints them. Anonymous visitors on popular filters (no search,
-few options, first pages) get the viewer fragment from the cache; every
-`refresh_pledges()` changes the cache generation, so approving or changing a
-pledge shows at once.
+Filters, facet counts and totals come from the bitmap index of the current
+generation (`pledges.viewer.facet_index`); a page then costs one query for the
+pillars (filter labels and navigation) and one for its rows (two with a
+search). Rows are prepared here as plain dicts; `_viewer.html` turns them into
+markup. Plain visitors on popular filters get the whole page from the shared
+cache (`coalition.caching.public_page`), keyed by the generation, which every
+`refresh_pledges()` changes, so approving or changing a pledge shows at once.
 """
 
 from __future__ import annotations
 
-import functools
-import hashlib
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlencode
 
-from django.conf import settings
-from django.core.cache import cache
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import formats, translation
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext, gettext_noop
+from django.utils import formats
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
-from django.views.decorators.vary import vary_on_cookie
 
-from coalition.addresses import url_prefix
-from coalition.caching import current_generation
+from coalition.caching import current_generation, public_page
+from coalition.labels import choice_labels
 from coalition.models import Pillar
-from coalition.numbers import grouped
-from coalition.page_cache import anonymous_page_cache
+from coalition.numbers import grouper
 from members.models import Organisation
-from pledges.models import ActionType, BeneficiaryGroup, DeliveryMode, Pledge
-from pledges.viewer import html as viewer_html
+from pledges.models import ActionType, BeneficiaryGroup, DeliveryMode, Indicator, Pledge
 from pledges.viewer import queries as viewer_queries
 from pledges.viewer.filters import (
     FACETS,
@@ -55,9 +45,9 @@ from pledges.viewer.filters import (
 from pledges.viewer.models import EU_WIDE
 
 PAGE_SIZE = 20
-CACHE_SECONDS = 600
-# "Popular" requests the anonymous cache serves: no search, few options chosen,
-# one of the first pages. Anything else is computed (and fast enough) each time.
+# "Popular" requests whose whole page plain visitors get from the cache: no
+# search, few options chosen, one of the first pages. Anything else is computed
+# (and fast enough) each time.
 CACHE_MAX_OPTIONS = 2
 CACHE_MAX_PAGE = 3
 MAX_QUERY_LENGTH = 4000
@@ -75,63 +65,6 @@ FACET_LABELS = {
 }
 
 
-# Texts the viewer's markup prints many times a request (viewer_html), by msgid.
-_MARKUP_TEXTS = (
-    gettext_noop("pledges"),
-    gettext_noop("Status"),
-    gettext_noop("Dates"),
-    gettext_noop("Pillars"),
-    gettext_noop("Countries"),
-    gettext_noop("Target reach"),
-    gettext_noop("Progress"),
-    gettext_noop("Reported"),
-    gettext_noop("Not yet reported"),
-    gettext_noop("Choose"),
-)
-
-
-@functools.cache
-def _labels_in(language: str | None) -> dict:
-    """Every fixed label the viewer prints, translated into `language` once per
-    process instead of some 450 gettext calls a request. Keyed by language, so a
-    French page never gets the English labels an earlier request cached."""
-    from pledges.models import Indicator
-
-    with translation.override(language):
-        return {
-            "options": {
-                "country": dict(country_choices()),
-                "group": {k: str(v) for k, v in BeneficiaryGroup.choices},
-                "action": {k: str(v) for k, v in ActionType.choices},
-                "delivery": {k: str(v) for k, v in DeliveryMode.choices},
-                "sector": {k: str(v) for k, v in Organisation.Sector.choices},
-                "type": {k: str(v) for k, v in Organisation.Type.choices},
-                "status": {k: str(v) for k, v in STATUS_CHOICES},
-                "year": {},
-            },
-            "facets": {name: str(label) for name, label in FACET_LABELS.items()},
-            "sorts": [(k, str(v)) for k, v in Sort.CHOICES],
-            "kinds": {k: str(v) for k, v in Indicator.Kind.choices},
-            "markup": {text: gettext(text) for text in _MARKUP_TEXTS},
-            "completed": gettext("Completed"),
-            "ongoing": gettext("Ongoing"),
-        }
-
-
-def _labels() -> dict:
-    return _labels_in(translation.get_language())
-
-
-@receiver(setting_changed)
-def _forget_labels(*, setting: str, **kwargs) -> None:
-    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS"}:
-        _labels_in.cache_clear()
-
-
-def _kind_labels() -> dict[str, str]:
-    return _labels()["kinds"]
-
-
 @dataclass
 class Fixed:
     """A filter the page sets and the visitor cannot remove (pillar or country pages)."""
@@ -142,40 +75,28 @@ class Fixed:
 
 @dataclass
 class ViewerState:
-    html: str
-    generation: str
+    html: SafeString
     results: int = 0
     context: dict = field(default_factory=dict)
 
 
-def option_labels(generation: str | None = None) -> dict[str, dict[str, str]]:
+def option_labels(pillars: list[Pillar] | None = None) -> dict[str, dict[str, str]]:
     """Facet -> option value -> label, in the active language. Pillar names come
-    from the database (staff may edit them; once per viewer generation when it is
-    given) and are translated like `Pillar.short_label`; the rest is fixed per
-    language. The inner dicts are shared: read them, do not change them."""
-    if generation is None:
-        rows = Pillar.objects.in_order().values_list("slug", "short_name")
-    else:
-        rows = [(pillar.slug, pillar.short_name) for pillar in pillars_of(generation)]
-    pillars = {slug: gettext(short_name) for slug, short_name in rows}
-    return {"pillar": pillars, **_labels()["options"]}
-
-
-# Every pillar in order, as of one viewer generation (staff saving or deleting a
-# pillar starts a new one once committed, pledges/apps.py): the viewer's labels
-# and the navigation's links without a query each.
-_PILLARS: dict[str, list[Pillar]] = {}
-
-
-def pillars_of(generation: str) -> list[Pillar]:
-    """The pillars in order, read once per viewer generation and process. Read
-    them, do not change them."""
-    pillars = _PILLARS.get(generation)
+    from the database (staff may edit them: pass the pillars if you have them)
+    and are translated like `Pillar.short_label`."""
     if pillars is None:
-        pillars = list(Pillar.objects.in_order())
-        _PILLARS.clear()
-        _PILLARS[generation] = pillars
-    return pillars
+        pillars = list(Pillar.objects.in_order().only("slug", "short_name"))
+    return {
+        "pillar": {pillar.slug: pillar.short_label for pillar in pillars},
+        "country": dict(country_choices()),
+        "group": choice_labels(BeneficiaryGroup),
+        "action": choice_labels(ActionType),
+        "delivery": choice_labels(DeliveryMode),
+        "sector": choice_labels(Organisation.Sector),
+        "type": choice_labels(Organisation.Type),
+        "status": {value: str(label) for value, label in STATUS_CHOICES},
+        "year": {},
+    }
 
 
 def _page_number(request: HttpRequest) -> int:
@@ -197,8 +118,7 @@ def _query_without(data: QueryDict, facet: str, value: str | None = None) -> str
 
 
 def build_viewer(request: HttpRequest, *, base_url: str, fixed: Fixed | None = None) -> ViewerState:
-    """The viewer fragment (filters, totals, map, results) as HTML, from the cache
-    for anonymous visitors on popular filters."""
+    """The viewer fragment (filters, totals, map, results) as HTML."""
     if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH * 3:
         raise Http404(gettext("This address is too long."))
     page = _page_number(request)
@@ -206,36 +126,16 @@ def build_viewer(request: HttpRequest, *, base_url: str, fixed: Fixed | None = N
     data.pop("page", None)
     if fixed is not None:
         data.setlist(fixed.facet, [fixed.value])
-    generation = current_generation()
-    cache_key = None
-    seconds = cache_seconds()
-    if seconds and not request.user.is_authenticated and _is_popular(data, page):
-        cache_key = _cache_key(request, base_url, data, page, generation)
-        html = _LOCAL_FRAGMENTS.get(cache_key) or cache.get(cache_key)
-        if html is not None:
-            _remember(cache_key, html)
-            return ViewerState(html=mark_safe(html), generation=generation)  # noqa: S308 (ours)
     context = viewer_context(
-        request, data=data, page=page, base_url=base_url, fixed=fixed, generation=generation
+        request,
+        data=data,
+        page=page,
+        base_url=base_url,
+        fixed=fixed,
+        generation=current_generation(),
     )
     html = render_to_string("pledges/viewer/_viewer.html", context, request=request)
-    if cache_key is not None:
-        cache.set(cache_key, html, seconds)
-        _remember(cache_key, html)
-    return ViewerState(html=html, generation=generation, results=context["count"], context=context)
-
-
-# Fragments this process served lately, so a popular page costs no cache read
-# (keys hold the index generation, so a refresh_pledges() skips stale ones).
-_LOCAL_FRAGMENTS: OrderedDict[str, str] = OrderedDict()
-LOCAL_FRAGMENTS_MAX = 64
-
-
-def _remember(key: str, html: str) -> None:
-    _LOCAL_FRAGMENTS[key] = html
-    _LOCAL_FRAGMENTS.move_to_end(key)
-    while len(_LOCAL_FRAGMENTS) > LOCAL_FRAGMENTS_MAX:
-        _LOCAL_FRAGMENTS.popitem(last=False)
+    return ViewerState(html=html, results=context["count"], context=context)
 
 
 def _is_popular(data: QueryDict, page: int) -> bool:
@@ -245,33 +145,12 @@ def _is_popular(data: QueryDict, page: int) -> bool:
     return chosen <= CACHE_MAX_OPTIONS
 
 
-def is_popular_request(request: HttpRequest) -> bool:
+def is_popular_request(request: HttpRequest, *args, **kwargs) -> bool:
     """A viewer address whose whole page plain visitors get from the cache."""
     raw = request.GET.get("page", "1")
     if not raw.isdigit() or len(raw) > 6 or len(request.META.get("QUERY_STRING", "")) > 1000:
         return False
     return _is_popular(request.GET, int(raw))
-
-
-def cache_seconds() -> int:
-    return getattr(settings, "PLEDGE_VIEWER_CACHE_SECONDS", CACHE_SECONDS)
-
-
-# The viewer's pages for plain visitors on popular filters, whole, from the cache
-# until the next viewer generation (an approved or changed pledge).
-viewer_page_cache = anonymous_page_cache(
-    version=current_generation, when=is_popular_request, seconds=cache_seconds
-)
-
-
-def _cache_key(
-    request: HttpRequest, base_url: str, data: QueryDict, page: int, generation: str
-) -> str:
-    normalised = urlencode(sorted((k, v) for k, vs in data.lists() for v in vs))
-    digest = hashlib.sha256(
-        f"{base_url}|{get_language()}|{normalised}|{page}".encode()
-    ).hexdigest()[:32]
-    return f"pledges:viewer:{generation}:{digest}"
 
 
 def viewer_context(
@@ -289,7 +168,9 @@ def viewer_context(
     sort = data.get("sort", "")
     if sort not in dict(Sort.CHOICES):
         sort = Sort.RELEVANCE if search else Sort.NEWEST
-    labels = option_labels(generation)
+    # The pillars for the filter's labels, the rows and the navigation.
+    pillars = list(Pillar.objects.in_order().only("slug", "short_name"))
+    labels = option_labels(pillars)
     active = filterset.active()
     if valid:
         selection = viewer_queries.select(
@@ -315,17 +196,14 @@ def viewer_context(
     own_query = data.copy()
     if fixed is not None:
         own_query.pop(fixed.facet, None)
-    facets = _facets(counts, active, labels, fixed)
-    chips = _chips(own_query, active, labels, fixed)
     export_query = _query_without(own_query, "sort")
     if fixed is not None:
         export_query = urlencode([(fixed.facet, fixed.value)]) + (
             "&" + export_query if export_query else ""
         )
-    kind_labels = _kind_labels()
-    texts = _labels()
+    kind_labels = choice_labels(Indicator.Kind)
+    group = grouper()  # the active language's digit grouping, read once
     scoreboard_forms = _scoreboard_forms(request)
-    result_rows = _rows(rows, labels)
     return {
         "base_url": base_url,
         "fixed": fixed,
@@ -334,35 +212,34 @@ def viewer_context(
         "search": data.get("q", "")[: SEARCH_MAX_LENGTH * 2],
         "search_max_length": SEARCH_MAX_LENGTH,
         "sort": sort,
-        "sort_choices": [(k, v) for k, v in texts["sorts"] if k != Sort.RELEVANCE or search],
-        "facets": facets,
-        "chips": chips,
+        "sort_choices": [(k, v) for k, v in Sort.CHOICES if k != Sort.RELEVANCE or search],
+        "facets": _facets(counts, active, labels, fixed, group),
+        "chips": _chips(own_query, active, labels, fixed),
         "count": totals.pledges,
         "totals": totals,
         "indicator_totals": [
-            (kind_labels[kind], _n(target), _n(achieved))
+            (kind_labels[kind], group(target), group(achieved))
             for kind, target, achieved in totals.indicators
         ],
-        "rows": result_rows,
-        "results_html": viewer_html.result_items(
-            result_rows,
-            texts["markup"],
-            pickable=bool(scoreboard_forms and scoreboard_forms.get("scoreboards")),
-        ),
+        "rows": _rows(rows, labels, group),
+        "pickable": bool(scoreboard_forms and scoreboard_forms.get("scoreboards")),
         "page": page,
         "pages": pages,
         "page_links": _page_links(own_query, page, pages),
         "first_result": (page - 1) * PAGE_SIZE + 1,
         "export_query": export_query,
-        "country_map": _country_map(counts.get("country", {}), own_query, base_url)
+        "country_map": _country_map(
+            counts.get("country", {}), own_query, base_url, labels["country"]
+        )
         if fixed is None or fixed.facet != "country"
         else None,
         "scoreboard_forms": scoreboard_forms,
         "current_query": own_query.urlencode(),
+        "pillars": pillars,
     }
 
 
-def _country_map(counts: dict[str, int], query: QueryDict, base_url: str):
+def _country_map(counts: dict[str, int], query: QueryDict, base_url: str, names: dict):
     """The map of Europe shaded by the pledges each country would give with the
     other filters; each country links to the list filtered on it."""
     from coalition.maps import europe_map
@@ -379,16 +256,11 @@ def _country_map(counts: dict[str, int], query: QueryDict, base_url: str):
         ),
         legend_label=gettext("Pledges"),
         map_id="viewer-map",
+        names=names,
     )
 
 
-def _n(value: int) -> str:
-    return grouped(value)
-
-
-def _facets(counts, active, labels, fixed) -> list[dict]:
-    texts = _labels()
-    facet_labels, pledges = texts["facets"], texts["markup"]["pledges"]
+def _facets(counts, active, labels, fixed, group) -> list[dict]:
     facets = []
     for name in FACETS:
         if fixed is not None and fixed.facet == name:
@@ -402,18 +274,18 @@ def _facets(counts, active, labels, fixed) -> list[dict]:
         else:
             values = list(names)
         options = [
-            (value, names.get(value, value), _n(facet_counts.get(value, 0)), value in chosen)
+            (
+                value,
+                names.get(value, value),
+                group(facet_counts.get(value, 0)),
+                value in chosen,
+                f"f-{name}-{value}",  # the checkbox's id
+            )
             for value in values
             if facet_counts.get(value) or value in chosen
         ]
         facets.append(
-            {
-                "name": name,
-                "label": facet_labels[name],
-                "options": options,
-                "options_html": viewer_html.facet_options(name, options, pledges),
-                "open": bool(chosen),
-            }
+            {"name": name, "label": FACET_LABELS[name], "options": options, "open": bool(chosen)}
         )
     return facets
 
@@ -421,7 +293,6 @@ def _facets(counts, active, labels, fixed) -> list[dict]:
 def _chips(query: QueryDict, active, labels, fixed) -> list[tuple[str, str, str, str]]:
     """(facet label, option label, query string without it, the chip's text), in the
     URL's order, so the last one is the filter chosen last."""
-    facet_labels = _labels()["facets"]
     # Translators: an active filter in the Pledge Viewer, e.g. "Country: France".
     text = gettext("%(facet)s: %(label)s")
     chips = []
@@ -439,58 +310,51 @@ def _chips(query: QueryDict, active, labels, fixed) -> list[tuple[str, str, str,
         for value in values:
             if value in active[key]:
                 label = labels[key].get(value, value)
-                chip(facet_labels[key], label, _query_without(query, key, value))
+                chip(str(FACET_LABELS[key]), label, _query_without(query, key, value))
     return chips
 
 
-def _rows(rows: list[dict], labels) -> list[dict]:
-    detail = url_prefix("pledges:detail", "pk") or ""
-    organisation = url_prefix("members:organisation_detail", "slug", placeholder="slug")
+def _rows(rows: list[dict], labels, group) -> list[dict]:
+    """One page of results as the template prints them."""
     pillars, countries = labels["pillar"], labels["country"]
-    texts = _labels()
-    completed, ongoing = texts["completed"], texts["ongoing"]
+    completed, ongoing = gettext("Completed"), gettext("Ongoing")
+    months: dict[date, str] = {}  # a page's dates fall in few months
+
+    def month_year(day: date) -> str:
+        first = day.replace(day=1)
+        if first not in months:
+            months[first] = formats.date_format(first, "M Y")
+        return months[first]
+
     out = []
     for row in rows:
+        start, end = row["start_date"], row["end_date"]
+        if start and end:
+            dates = f"{month_year(start)} – {month_year(end)}"
+        elif start:
+            dates = gettext("from %(date)s") % {"date": month_year(start)}
+        else:
+            dates = ""
         out.append(
             {
                 "pk": row["pledge_id"],
-                "url": detail.replace("\x00", str(row["pledge_id"])),
+                "url": reverse("pledges:detail", kwargs={"pk": row["pledge_id"]}),
                 "title": row["title"],
                 "excerpt": row["excerpt"],
                 "organisation": row["organisation_name"],
-                "organisation_url": organisation.replace("\x00", row["organisation_slug"])
-                if organisation
-                else "",
+                "organisation_url": reverse(
+                    "members:organisation_detail", kwargs={"slug": row["organisation_slug"]}
+                ),
                 "status": completed if row["status"] == Pledge.Status.COMPLETED else ongoing,
                 "completed": row["status"] == Pledge.Status.COMPLETED,
-                "dates": _dates(row["start_date"], row["end_date"]),
+                "dates": dates,
                 "pillars": ", ".join(pillars.get(p, p) for p in row["pillars"]),
                 "countries": ", ".join(countries.get(c, c) for c in row["countries"]),
-                "reach": _n(row["target_reach"]) if row["target_reach"] else "",
+                "reach": group(row["target_reach"]) if row["target_reach"] else "",
                 "reported": row["has_reported"],
             }
         )
     return out
-
-
-def _dates(start, end) -> str:
-    if start and end:
-        return f"{_month_year(start)} – {_month_year(end)}"
-    if start:
-        return gettext("from %(date)s") % {"date": _month_year(start)}
-    return ""
-
-
-def _month_year(day) -> str:
-    return _month_year_in(translation.get_language(), day.year, day.month)
-
-
-@functools.lru_cache(maxsize=4096)
-def _month_year_in(language: str | None, year: int, month: int) -> str:
-    """The month and year ("Mar 2024") in `language`: some 40 date_format() calls a
-    page, with few distinct months among them."""
-    with translation.override(language):
-        return formats.date_format(date(year, month, 1), "M Y")
 
 
 def _page_links(query: QueryDict, page: int, pages: int) -> dict:
@@ -533,13 +397,12 @@ def _render_viewer_page(
 ) -> HttpResponse:
     state = build_viewer(request, base_url=base_url, fixed=fixed)
     # The navigation's pillars as the viewer read them: no query for the layout.
-    context |= {"viewer_html": state.html, "nav_pillars": pillars_of(state.generation)}
+    context |= {"viewer_html": state.html, "nav_pillars": state.context["pillars"]}
     return render(request, template, context)
 
 
 @require_safe
-@vary_on_cookie
-@viewer_page_cache
+@public_page(when=is_popular_request)
 def viewer(request: HttpRequest) -> HttpResponse:
     base_url = reverse("pledges:viewer")
     return _render_viewer_page(
@@ -548,8 +411,7 @@ def viewer(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@vary_on_cookie
-@viewer_page_cache
+@public_page(when=is_popular_request)
 def country(request: HttpRequest, code: str) -> HttpResponse:
     code = code.upper()
     names = dict(country_choices())
@@ -567,3 +429,12 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
         base_url=base_url,
         fixed=Fixed("country", code),
     )
+
+
+def pillar_context(request: HttpRequest, pillar: Pillar) -> dict:
+    """What a pillar's page shows of the viewer: the viewer with that pillar
+    chosen, and the pillars it read (for the navigation)."""
+    state = build_viewer(
+        request, base_url=pillar.get_absolute_url(), fixed=Fixed("pillar", pillar.slug)
+    )
+    return {"viewer_html": state.html, "nav_pillars": state.context["pillars"]}

@@ -1,7 +1,7 @@
 import pytest
 from django.utils import formats, translation
 
-from coalition.numbers import grouped
+from coalition.numbers import grouped, grouper
 
 VALUES = [0, 7, 999, 1000, 12345, 999999, 1234567, 10**12, -1, -1234, -1234567]
 
@@ -13,6 +13,16 @@ def test_it_groups_as_number_format_does(language):
         django = [formats.number_format(value, force_grouping=True) for value in VALUES]
 
     assert ours == django
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "de"])
+def test_a_grouper_groups_as_grouped_does_in_its_language(language):
+    with translation.override(language):
+        group = grouper()
+        ours = [group(value) for value in [*VALUES, 1234.5]]
+        expected = [grouped(value) for value in [*VALUES, 1234.5]]
+
+    assert ours == expected
 
 
 def test_it_uses_the_separator_of_the_active_language():

@@ -146,12 +146,21 @@ def test_any_setting_can_be_read_from_a_file(tmp_path):
     assert values["allauth"]["TRUSTED_PROXY_COUNT"] == 2
 
 
-def test_the_layout_fragments_are_kept_in_production_only():
-    production = production_settings("CACHES")["CACHES"]["layout"]["BACKEND"]
-    development = production_settings("CACHES", DEBUG="true")["CACHES"]["layout"]["BACKEND"]
+def test_every_cache_is_shared_by_the_web_processes():
+    caches = production_settings("CACHES")["CACHES"]
 
-    assert production == "django.core.cache.backends.locmem.LocMemCache"
-    assert development == "django.core.cache.backends.dummy.DummyCache"
+    assert list(caches) == ["default"]
+    assert caches["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+
+
+def test_pages_are_hashed_for_their_etag_before_they_are_compressed():
+    middleware = production_settings("MIDDLEWARE")["MIDDLEWARE"]
+    gzip = middleware.index("django.middleware.gzip.GZipMiddleware")
+    conditional = middleware.index("django.middleware.http.ConditionalGetMiddleware")
+
+    # Responses pass the middleware in reverse: ConditionalGet sees the page first.
+    assert middleware.index("whitenoise.middleware.WhiteNoiseMiddleware") < gzip < conditional
+    assert conditional < middleware.index("django.middleware.locale.LocaleMiddleware")
 
 
 def test_the_portal_uses_its_own_postgresql_backend():

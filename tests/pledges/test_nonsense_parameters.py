@@ -49,7 +49,7 @@ VIEWER_PAGES = ["/en/pledges/countries/be/", "/en/pledges/countries/eu/", "/en/p
 
 @pytest.fixture(autouse=True)
 def _pledges(settings):
-    settings.PLEDGE_VIEWER_CACHE_SECONDS = 0
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
     public_pledge(title="A pledge in Belgium", countries=("BE",))
 
 

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from pledges.viewer.read_model import refresh_pledges
-from tests.factories import OrganisationFactory, TeamMembershipFactory
+from tests.factories import TeamMembershipFactory
 from tests.pledges.viewer.factories import public_pledge
 
 pytestmark = pytest.mark.django_db
@@ -63,8 +63,8 @@ def test_facet_counts_apply_every_other_filter(client):
     response = client.get(VIEWER, {"pillar": "education"})
 
     facets = {f["name"]: f for f in response.context["facets"]}
-    pillar_options = {value: count for value, _l, count, _c in facets["pillar"]["options"]}
-    country_options = {value: count for value, _l, count, _c in facets["country"]["options"]}
+    pillar_options = {value: count for value, _l, count, *_ in facets["pillar"]["options"]}
+    country_options = {value: count for value, _l, count, *_ in facets["country"]["options"]}
     assert pillar_options == {"for-all": "1", "education": "2"}  # the pillar filter is left out
     assert country_options == {"BE": "1", "FR": "1"}  # the pillar filter applies
 
@@ -89,7 +89,7 @@ def test_a_ranked_search_combines_with_filters_and_counts(client):
     response = client.get(VIEWER, {"q": "robotics", "country": "BE"})
 
     facets = {f["name"]: f for f in response.context["facets"]}
-    countries = {value: count for value, _l, count, _c in facets["country"]["options"]}
+    countries = {value: count for value, _l, count, *_ in facets["country"]["options"]}
     assert titles(response) == ["Robotics for all", "Robotics once"]
     assert countries == {"BE": "2", "FR": "1"}  # the search applies, the country filter not
     assert response.context["count"] == 2
@@ -282,23 +282,6 @@ def test_the_pillar_page_shows_the_viewer_for_that_pillar(client):
     assert response.text.count("<h1") == 1
 
 
-def test_the_organisation_pledges_tag_lists_pledges_and_totals(rf):
-    from django.template import Context, Template
-
-    organisation = OrganisationFactory()
-    public_pledge(organisation=organisation, title="Ours", targets={"certifications": 30})
-    public_pledge(title="Someone else's")
-    request = rf.get("/")
-
-    html = Template("{% load viewer_tags %}{% organisation_pledges organisation %}").render(
-        Context({"organisation": organisation, "request": request})
-    )
-
-    assert "Ours" in html
-    assert "Someone else" not in html
-    assert "Certifications issued" in html
-
-
 def test_plain_visitors_get_the_whole_popular_page_from_the_cache(
     client, django_assert_num_queries, django_capture_on_commit_callbacks
 ):
@@ -317,7 +300,7 @@ def test_plain_visitors_get_the_whole_popular_page_from_the_cache(
     assert again.content == first.content
     assert "Before" in again.text
     assert "After" in fresh.text
-    assert again["Vary"] == "Cookie"
+    assert "Cookie" in again["Vary"]
 
 
 def test_visitors_with_a_session_and_rare_filters_are_not_served_the_cached_page(
@@ -359,8 +342,8 @@ def test_country_names_follow_the_language_of_each_request(client):
 def test_a_pillar_staff_rename_shows_in_the_viewer_and_its_navigation(
     client, django_capture_on_commit_callbacks
 ):
-    # The viewer reads the pillars once per viewer generation; saving a pillar
-    # starts a new generation once committed (pledges/apps.py).
+    # Anonymous viewer pages are kept for a generation; saving a pillar starts a
+    # new one once committed (pledges/apps.py).
     from coalition.models import Pillar
 
     public_pledge(pillars=("education",))

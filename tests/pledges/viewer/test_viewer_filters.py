@@ -28,7 +28,7 @@ def by_organisation(title: str, *, sector: str, type: str):
 
 @pytest.fixture(autouse=True)
 def _render_every_page(settings):
-    settings.PLEDGE_VIEWER_CACHE_SECONDS = 0
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture
@@ -225,8 +225,6 @@ def test_the_map_shows_the_counts_of_a_search(client):
 
 
 def test_each_filterset_has_its_own_filters_and_form_fields():
-    # pledges.viewer.filters.SharedDefinition copies filters without deep-copying their
-    # options; each copy still belongs to its own FilterSet.
     from django.http import QueryDict
 
     from pledges.viewer.filters import PledgeViewerFilter
@@ -245,17 +243,16 @@ def test_each_filterset_has_its_own_filters_and_form_fields():
             if filter_.method:
                 assert filter_.filter.f is filter_
                 assert filter_.filter.method == getattr(filterset, filter_.method)
-    assert type(first.form) is type(second.form)  # one form class
     assert first.form.fields["pillar"] is not second.form.fields["pillar"]
     first.form.fields["pillar"].choices = [("education", "Education")]
-    assert len(second.form.fields["pillar"].choices) == 4
-    assert len(PledgeViewerFilter(QueryDict()).form.fields["pillar"].choices) == 4
+    assert len(list(second.form.fields["pillar"].choices)) == 4
+    assert len(list(PledgeViewerFilter(QueryDict()).form.fields["pillar"].choices)) == 4
     sql = str(first.queryset_without("country").query)
     assert '"pillars" && (ARRAY[education])' in sql
     assert '"countries" &&' not in sql
 
 
-def test_the_shared_form_class_speaks_each_language():
+def test_the_form_speaks_each_language():
     from django.http import QueryDict
     from django.utils.translation import override
 
@@ -267,6 +264,5 @@ def test_the_shared_form_class_speaks_each_language():
         assert dict(english.fields["country"].choices)["DE"] == "Germany"
     with override("fr"):
         french = PledgeViewerFilter(QueryDict()).form
-        assert type(french) is type(english)
         assert str(french.fields["status"].label) == "Statut"
         assert dict(french.fields["country"].choices)["DE"] == "Allemagne"

@@ -1,103 +1,118 @@
-"""The viewer's markup built in Python (pledges/viewer_html.py) and the labels
-it caches per language."""
+"""The viewer's repeated markup (facet options and result rows, in
+templates/pledges/viewer/_viewer.html): the same elements, ids and labels as
+ever, every text escaped, in the visitor's language."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.utils import formats, translation
 
-from pledges.viewer import html as viewer_html
-from pledges.viewer.views import _dates
+from tests.factories import OrganisationFactory, TeamMembershipFactory
 from tests.pledges.viewer.factories import public_pledge
 
 pytestmark = pytest.mark.django_db
 
-MARKUP_TEXTS = {
-    "Status": "Status",
-    "Dates": "Dates",
-    "Pillars": "Pillars",
-    "Countries": "Countries",
-    "Target reach": "Target reach",
-    "Progress": "Progress",
-    "Reported": "Reported",
-    "Not yet reported": "Not yet reported",
-    "Choose": "Choose",
-}
+VIEWER = "/en/pledges/"
 
 
-def a_row(**overrides) -> dict:
-    row = {
-        "pk": 7,
-        "url": "/en/pledges/7/",
-        "title": "Code & <b>learn</b>",
-        "excerpt": 'Say "hi"',
-        "organisation": "O'Brien Ltd",
-        "organisation_url": "/en/members/o-brien/",
-        "status": "Ongoing",
-        "completed": False,
-        "dates": "Jan 2024 – Dec 2025",
-        "pillars": "For all",
-        "countries": "Belgium",
-        "reach": "1,500",
-        "reported": False,
-    }
-    return {**row, **overrides}
+@pytest.fixture(autouse=True)
+def _render_every_page(settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
 
 
-def test_it_escapes_every_option_value_and_label():
-    html = viewer_html.facet_options(
-        "group", [("a<b", 'Tom & "Jerry"', "1,234", True), ("x", "X", "2", False)], "pledges"
+def results(html: str) -> str:
+    return re.search(r'<ol class="portal-results" start="\d+">(.*?)</ol>', html, re.S).group(1)
+
+
+def facet(html: str, name: str) -> str:
+    match = re.search(
+        rf'<details class="portal-facet"[^>]*>\s*<summary class="portal-facet__summary">'
+        rf"[^<]*</summary>\s*<fieldset[^>]*>\s*<legend[^>]*>[^<]*</legend>\s*"
+        rf'((?:<div class="portal-facet__option"><input type="checkbox" id="f-{name}-.*?\s*)+)'
+        r"</fieldset>",
+        html,
+        re.S,
     )
+    return match.group(1).strip()
 
-    assert html == (
-        '<div class="portal-facet__option"><input type="checkbox" id="f-group-a&lt;b" '
-        'name="group" value="a&lt;b" checked><label for="f-group-a&lt;b">Tom &amp; '
-        '&quot;Jerry&quot; <span class="portal-facet__count">(1,234<span '
-        'class="portal-visually-hidden"> pledges</span>)</span></label></div>\n'
-        '<div class="portal-facet__option"><input type="checkbox" id="f-group-x" '
-        'name="group" value="x"><label for="f-group-x">X <span class="portal-facet__count">'
-        '(2<span class="portal-visually-hidden"> pledges</span>)</span></label></div>'
+
+def test_each_option_is_a_labelled_checkbox_with_its_count(client):
+    public_pledge(countries=("BE", "FR"))
+    public_pledge(countries=("FR",))
+
+    html = client.get(VIEWER, {"country": "FR"}).text
+
+    assert facet(html, "country") == (
+        '<div class="portal-facet__option"><input type="checkbox" id="f-country-BE" '
+        'name="country" value="BE"><label for="f-country-BE">Belgium <span '
+        'class="portal-facet__count">(1<span class="portal-visually-hidden"> pledges</span>)'
+        "</span></label></div>\n        "
+        '<div class="portal-facet__option"><input type="checkbox" id="f-country-FR" '
+        'name="country" value="FR" checked><label for="f-country-FR">France <span '
+        'class="portal-facet__count">(2<span class="portal-visually-hidden"> pledges</span>)'
+        "</span></label></div>"
     )
 
 
-def test_it_escapes_every_row_text_and_shows_only_the_facts_it_has():
-    html = viewer_html.result_items(
-        [a_row(dates="", reach="", organisation_url="")], MARKUP_TEXTS, pickable=False
+def test_a_row_escapes_its_texts_and_shows_only_the_facts_it_has(client):
+    organisation = OrganisationFactory(name="O'Brien & Sons", slug="o-brien")
+    pledge = public_pledge(
+        title="Code & <b>learn</b>",
+        summary='Say "hi"',
+        organisation=organisation,
+        start_date=None,
+        end_date=None,
     )
 
-    assert html == (
+    html = results(client.get(VIEWER).text)
+
+    assert html.strip() == (
         '<li class="portal-result">\n'
         '<h3 class="portal-result__title"><a class="ecl-link ecl-link--standalone" '
-        'href="/en/pledges/7/">Code &amp; &lt;b&gt;learn&lt;/b&gt;</a></h3>\n'
-        '<p class="portal-result__org">O&#x27;Brien Ltd</p>\n'
+        f'href="/en/pledges/{pledge.pk}/">Code &amp; &lt;b&gt;learn&lt;/b&gt;</a></h3>\n'
+        '<p class="portal-result__org"><a class="ecl-link" href="/en/organisations/o-brien/">'
+        "O&#x27;Brien &amp; Sons</a></p>\n"
         '<p class="portal-result__excerpt">Say &quot;hi&quot;</p>\n'
         '<dl class="portal-result__facts">\n'
         "<div><dt>Status</dt><dd>Ongoing</dd></div>\n"
-        "<div><dt>Pillars</dt><dd>For all</dd></div>\n"
+        "<div><dt>Pillars</dt><dd>Education</dd></div>\n"
         "<div><dt>Countries</dt><dd>Belgium</dd></div>\n"
+        "<div><dt>Target reach</dt><dd>100</dd></div>\n"
         "<div><dt>Progress</dt><dd>Not yet reported</dd></div>\n"
         "</dl>\n"
         "</li>"
     )
 
 
-def test_a_pickable_row_has_a_named_checkbox_and_a_completed_one_its_class():
-    html = viewer_html.result_items(
-        [a_row(completed=True, reported=True)], MARKUP_TEXTS, pickable=True
-    )
+def test_a_pickable_row_has_a_named_checkbox_and_a_completed_one_its_class(client):
+    from pledges.models import Pledge
+    from pledges.scoreboards.services import scoreboard_create
 
-    assert html.startswith('<li class="portal-result portal-result--completed">')
+    pledge = public_pledge(
+        title="Code & learn",
+        status=Pledge.Status.COMPLETED,
+        targets={"people-reached": 1500},
+        achieved={"people-reached": 10},
+    )
+    membership = TeamMembershipFactory()
+    scoreboard_create(organisation=membership.organisation, user=membership.user, name="Mine")
+    client.force_login(membership.user)
+
+    html = results(client.get(VIEWER).text)
+
+    assert html.strip().startswith('<li class="portal-result portal-result--completed">')
     assert (
-        '<input type="checkbox" form="add-to-scoreboard" name="pledge" value="7" id="pick-7" '
-        'aria-label="Choose: Code &amp; &lt;b&gt;learn&lt;/b&gt;"> <a class'
+        '<h3 class="portal-result__title"><input type="checkbox" form="add-to-scoreboard" '
+        f'name="pledge" value="{pledge.pk}" id="pick-{pledge.pk}" '
+        'aria-label="Choose: Code &amp; learn"> <a class'
     ) in html
-    assert '<a class="ecl-link" href="/en/members/o-brien/">O&#x27;Brien Ltd</a>' in html
+    assert "<div><dt>Status</dt><dd>Completed</dd></div>" in html
     assert "<div><dt>Target reach</dt><dd>1,500</dd></div>" in html
     assert "<dd>Reported</dd>" in html
 
 
-def test_labels_follow_the_visitors_language_whatever_was_rendered_before(client, settings):
-    settings.PLEDGE_VIEWER_CACHE_SECONDS = 0  # render every page
+def test_labels_follow_the_visitors_language_whatever_was_rendered_before(client):
     public_pledge(countries=("FR",), targets={"people-reached": 2500})
 
     english = client.get("/en/pledges/").text
@@ -123,21 +138,22 @@ def test_labels_follow_the_visitors_language_whatever_was_rendered_before(client
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "de"])
-def test_row_dates_are_those_date_format_writes(language):
+def test_row_dates_are_those_date_format_writes(client, language):
     start, end = dt.date(2024, 3, 5), dt.date(2026, 12, 31)
+    public_pledge(title="Both", start_date=start, end_date=end)
+    public_pledge(title="Open-ended", start_date=start, end_date=None)
 
+    html = results(client.get(f"/{language}/pledges/", {"sort": "title"}).text)
     with translation.override(language):
-        both = _dates(start, end)
-        only_start = _dates(start, None)
         expected = formats.date_format(start, "M Y"), formats.date_format(end, "M Y")
 
-    assert both == f"{expected[0]} – {expected[1]}"
-    assert expected[0] in only_start
-    assert _dates(None, None) == ""
+    dates = re.findall(r"<dd>([^<]*\d{4}[^<]*)</dd>", html)
+    assert dates[0] == f"{expected[0]} – {expected[1]}"
+    assert expected[0] in dates[1]
+    assert expected[1] not in dates[1]
 
 
-def test_pillar_options_and_rows_are_in_the_visitors_language(client, settings):
-    settings.PLEDGE_VIEWER_CACHE_SECONDS = 0
+def test_pillar_options_and_rows_are_in_the_visitors_language(client):
     public_pledge(pillars=("for-all",))
 
     french = client.get("/fr/pledges/", {"pillar": "for-all"}).text
@@ -145,3 +161,35 @@ def test_pillar_options_and_rows_are_in_the_visitors_language(client, settings):
     assert '<label for="f-pillar-for-all">Pour tous <span' in french
     assert "<dt>Piliers</dt><dd>Pour tous</dd>" in french
     assert '</span>Pilier\xa0: Pour tous <span aria-hidden="true">×</span>' in french  # the chip
+
+
+def test_the_results_partial_renders_alone(rf):
+    from django.template.loader import render_to_string
+
+    html = render_to_string(
+        "pledges/viewer/_viewer.html#results",
+        {
+            "first_result": 21,
+            "rows": [
+                {
+                    "pk": 7,
+                    "url": "/en/pledges/7/",
+                    "title": "T",
+                    "excerpt": "E",
+                    "organisation": "O",
+                    "organisation_url": "/en/organisations/o/",
+                    "status": "Ongoing",
+                    "completed": False,
+                    "dates": "",
+                    "pillars": "",
+                    "countries": "",
+                    "reach": "",
+                    "reported": True,
+                }
+            ],
+        },
+    )
+
+    assert html.startswith('<ol class="portal-results" start="21">')
+    assert html.count("<li ") == 1
+    assert "<dd>Reported</dd>" in html
