@@ -44,38 +44,51 @@ ALL = (MEMBER, PLEDGER, REPORTER, ACHIEVER)
 REPORTER_WINDOW = datetime.timedelta(days=365)
 
 
-# One statement, in a PL/pgSQL function (migrations 0055 and 0056) so that its
-# plan is kept for the connection's life: the ORM took longer to build it (~5 ms),
-# and the database longer to plan it (~1 ms), than to answer it. Pledger: a
-# pledge (not a revision) approved once, whatever its status now (a public one
-# counts too, for rows from before approved_at was kept). Reporter: an approved
-# report on any of its pledges. Achiever: a viewer row (PledgeCard: public
-# pledges only, Pledge.objects.public()) with ``targets_reached``, which the
-# viewer's rebuild computes by the rule of progress.all_targets_reached() each
-# time a pledge or its reports change (pledges.viewer.read_model.refresh_pledges);
-# adding up every indicator's approved values here was half of a pledge page's
-# database work. pledges_page() (the pledge page's content,
-# pledges.queries.pledge_with_content) calls it too.
-_EARNED = "SELECT pledger, reporter, achiever FROM pledges_badges(%s, %s, %s, %s)"
-
-
-def function_arguments(now: datetime.datetime | None = None) -> list:
-    """The arguments after the organisation's id, for pledges_badges()."""
-    now = now or timezone.now()
-    return [list(Pledge.PUBLIC_STATUSES), ProgressReport.Status.APPROVED, now - REPORTER_WINDOW]
-
-
-def earned(organisation: Organisation, *, pledger: bool, reporter: bool, achiever: bool) -> list:
-    """The badges, in order, from what pledges_badges() answered."""
-    has = (organisation.member_since is not None, pledger, reporter, achiever)
-    return [badge for badge, yes in zip(ALL, has, strict=True) if yes]
+# One statement, with the statuses as parameters. Pledger: a pledge (not a
+# revision) approved once, whatever its status now (a public one counts too, for
+# rows from before approved_at was kept). Reporter: an approved report on one of
+# its pledges, decided since the window's start. Achiever: a Pledge Viewer row
+# (PledgeCard: public pledges only) with targets_reached, which the viewer's
+# rebuild computes by the rule of progress.all_targets_reached() whenever a
+# pledge or its reports change (pledges.viewer.read_model.refresh_pledges),
+# instead of adding up every indicator's approved values here. Plain SQL rather
+# than the ORM: the page runs it on every visit, and building three EXISTS
+# subqueries through the ORM cost more than running them.
+_EARNED = """
+SELECT
+  EXISTS (
+    SELECT 1 FROM pledges_pledge p
+    WHERE p.organisation_id = %(organisation)s AND p.revision_of_id IS NULL
+      AND (p.approved_at IS NOT NULL OR p.status = ANY(%(public)s))
+  ),
+  EXISTS (
+    SELECT 1 FROM pledges_progressreport r
+    JOIN pledges_pledge p ON p.id = r.pledge_id
+    WHERE p.organisation_id = %(organisation)s AND p.revision_of_id IS NULL
+      AND r.status = %(approved)s AND r.decided_at >= %(since)s
+  ),
+  EXISTS (
+    SELECT 1 FROM pledges_pledgecard c
+    WHERE c.organisation_id = %(organisation)s AND c.targets_reached
+  )
+"""
 
 
 def organisation_badges(
     organisation: Organisation, *, now: datetime.datetime | None = None
 ) -> list[Badge]:
-    """The badges the organisation has earned today (one query)."""
+    """The badges the organisation has earned today, in order (one query)."""
+    now = now or timezone.now()
     with connection.cursor() as cursor:
-        cursor.execute(_EARNED, [organisation.pk, *function_arguments(now)])
+        cursor.execute(
+            _EARNED,
+            {
+                "organisation": organisation.pk,
+                "public": list(Pledge.PUBLIC_STATUSES),
+                "approved": ProgressReport.Status.APPROVED,
+                "since": now - REPORTER_WINDOW,
+            },
+        )
         pledger, reporter, achiever = cursor.fetchone()
-    return earned(organisation, pledger=pledger, reporter=reporter, achiever=achiever)
+    has = (organisation.member_since is not None, pledger, reporter, achiever)
+    return [badge for badge, yes in zip(ALL, has, strict=True) if yes]

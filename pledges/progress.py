@@ -11,8 +11,9 @@ Rules, in one place:
   different things and are never added together).
 
 The functions below are pure: they read the data they are given. Load pledges
-with ``pledge_prefetches()`` and each page needs a constant number of queries,
-however many initiatives, indicators and reports there are. For totals over a
+with ``pledge_prefetches()`` (or ``pledges.queries.with_content()``) and each
+page needs a constant number of queries, however many initiatives, indicators
+and reports there are. For totals over a
 large filtered set of pledges, ``totals_for_queryset()`` aggregates in the
 database instead (two queries).
 """
@@ -26,7 +27,6 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
 from coalition.labels import choice_labels
 from pledges.models import Indicator, Initiative, Pledge, ProgressReport, ReportedValue
-from pledges.queries import related
 
 SUM = "sum"
 #: How reported values of each kind combine across reports.
@@ -119,8 +119,8 @@ def indicator_progress(indicator: Indicator) -> Progress:
 
 
 def pledge_indicators(pledge: Pledge) -> list[Indicator]:
-    initiatives = related(pledge, "initiatives")
-    return [i for initiative in initiatives for i in related(initiative, "indicators")]
+    """The pledge's indicators, initiative by initiative (prefetch them)."""
+    return [i for initiative in pledge.initiatives.all() for i in initiative.indicators.all()]
 
 
 def pledge_totals(pledges: Iterable[Pledge]) -> list[KindTotal]:
