@@ -142,22 +142,18 @@ if not DATABASE_URL.startswith(("postgres://", "postgresql://")):
         f"not {_scheme}: the portal uses PostgreSQL-only features and never SQLite."
     )
 
-# Django's PostgreSQL backend and psycopg's documented connection options.
-# DATABASE_POOL: a pool of connections per process (psycopg_pool) instead of one
-# kept connection (CONN_MAX_AGE); Django needs CONN_MAX_AGE=0 with a pool.
-# DATABASE_SERVER_SIDE_BINDING: parameters sent apart from the statement, so that
-# a statement's text is the same whatever its values, which is what lets
-# DATABASE_PREPARE_THRESHOLD (psycopg's prepare_threshold: a statement is
-# prepared on the connection, and planned once, from its Nth use; empty: never)
-# keep the plans of the statements a page runs on every request. Switch both
-# off behind a pooler that cannot keep prepared statements (PgBouncer in
-# transaction mode before 1.21).
+# Django's PostgreSQL backend, with psycopg's connection options (.env.example).
+# Server-side binding sends parameters apart from the statement, so a statement's
+# text is the same whatever its values; psycopg then prepares a statement on its
+# Nth use on a connection (prepare_threshold; empty: never), and the database
+# keeps its plan: a page's statements are planned once per connection, not on
+# every request. A pool replaces the kept connection (Django needs
+# CONN_MAX_AGE=0 with one).
 DATABASE_POOL = env_bool("DATABASE_POOL", False)
+_prepare_threshold = env("DATABASE_PREPARE_THRESHOLD", "5")
 _database_options: dict[str, object] = {
     "server_side_binding": env_bool("DATABASE_SERVER_SIDE_BINDING", True),
-    "prepare_threshold": env_int("DATABASE_PREPARE_THRESHOLD", 5)
-    if env("DATABASE_PREPARE_THRESHOLD", "5")
-    else None,
+    "prepare_threshold": env_int("DATABASE_PREPARE_THRESHOLD", 5) if _prepare_threshold else None,
 }
 if DATABASE_POOL:
     _database_options["pool"] = True
@@ -168,7 +164,7 @@ DATABASES = {
         # keep connections open between requests (or pooled).
         conn_max_age=0 if DATABASE_POOL else env_int("CONN_MAX_AGE", 600),
         # Django asks a kept connection whether it still works before a
-        # request's first query, so a restarted server costs no failed request.
+        # request's first query, so a database restart costs no failed request.
         conn_health_checks=env_bool("CONN_HEALTH_CHECKS", True),
     )
 }

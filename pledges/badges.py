@@ -44,51 +44,61 @@ ALL = (MEMBER, PLEDGER, REPORTER, ACHIEVER)
 REPORTER_WINDOW = datetime.timedelta(days=365)
 
 
-# One statement, with the statuses as parameters. Pledger: a pledge (not a
-# revision) approved once, whatever its status now (a public one counts too, for
-# rows from before approved_at was kept). Reporter: an approved report on one of
-# its pledges, decided since the window's start. Achiever: a Pledge Viewer row
-# (PledgeCard: public pledges only) with targets_reached, which the viewer's
-# rebuild computes by the rule of progress.all_targets_reached() whenever a
-# pledge or its reports change (pledges.viewer.read_model.refresh_pledges),
-# instead of adding up every indicator's approved values here. Plain SQL rather
-# than the ORM: the page runs it on every visit, and building three EXISTS
-# subqueries through the ORM cost more than running them.
-_EARNED = """
-SELECT
+# The three tests as SQL booleans, for the organisation whose id is the SQL
+# expression put in for {organisation} (a parameter here, a column in the
+# public pledge page's statement, pledges.page_content), with the statuses as
+# parameters (``parameters()``). Pledger: a pledge (not a revision) approved
+# once, whatever its status now (a public one counts too, for rows from before
+# approved_at was kept). Reporter: an approved report on one of its pledges,
+# decided since the window's start. Achiever: a Pledge Viewer row (PledgeCard:
+# public pledges only) with targets_reached, which the viewer's rebuild computes
+# by the rule of progress.all_targets_reached() whenever a pledge or its reports
+# change (pledges.viewer.read_model.refresh_pledges), instead of adding up every
+# indicator's approved values here. Plain SQL rather than the ORM: pages run it
+# on every visit, and building three EXISTS subqueries through the ORM cost
+# more than running them.
+EARNED = """
   EXISTS (
-    SELECT 1 FROM pledges_pledge p
-    WHERE p.organisation_id = %(organisation)s AND p.revision_of_id IS NULL
-      AND (p.approved_at IS NOT NULL OR p.status = ANY(%(public)s))
+    SELECT 1 FROM pledges_pledge bp
+    WHERE bp.organisation_id = {organisation} AND bp.revision_of_id IS NULL
+      AND (bp.approved_at IS NOT NULL OR bp.status = ANY(%(badge_public)s))
   ),
   EXISTS (
-    SELECT 1 FROM pledges_progressreport r
-    JOIN pledges_pledge p ON p.id = r.pledge_id
-    WHERE p.organisation_id = %(organisation)s AND p.revision_of_id IS NULL
-      AND r.status = %(approved)s AND r.decided_at >= %(since)s
+    SELECT 1 FROM pledges_progressreport br
+    JOIN pledges_pledge bp ON bp.id = br.pledge_id
+    WHERE bp.organisation_id = {organisation} AND bp.revision_of_id IS NULL
+      AND br.status = %(approved)s AND br.decided_at >= %(badge_since)s
   ),
   EXISTS (
-    SELECT 1 FROM pledges_pledgecard c
-    WHERE c.organisation_id = %(organisation)s AND c.targets_reached
+    SELECT 1 FROM pledges_pledgecard bc
+    WHERE bc.organisation_id = {organisation} AND bc.targets_reached
   )
 """
+_ORGANISATION_BADGES = "SELECT " + EARNED.format(organisation="%(organisation)s")
+
+
+def parameters(now: datetime.datetime) -> dict:
+    """The statuses and the Reporter window's start, for ``EARNED``."""
+    return {
+        "badge_public": list(Pledge.PUBLIC_STATUSES),
+        "approved": ProgressReport.Status.APPROVED,
+        "badge_since": now - REPORTER_WINDOW,
+    }
+
+
+def earned(organisation: Organisation, pledger: bool, reporter: bool, achiever: bool) -> list:
+    """The badges, in order, from what ``EARNED`` answered."""
+    has = (organisation.member_since is not None, pledger, reporter, achiever)
+    return [badge for badge, yes in zip(ALL, has, strict=True) if yes]
 
 
 def organisation_badges(
     organisation: Organisation, *, now: datetime.datetime | None = None
 ) -> list[Badge]:
     """The badges the organisation has earned today, in order (one query)."""
-    now = now or timezone.now()
     with connection.cursor() as cursor:
         cursor.execute(
-            _EARNED,
-            {
-                "organisation": organisation.pk,
-                "public": list(Pledge.PUBLIC_STATUSES),
-                "approved": ProgressReport.Status.APPROVED,
-                "since": now - REPORTER_WINDOW,
-            },
+            _ORGANISATION_BADGES,
+            {"organisation": organisation.pk, **parameters(now or timezone.now())},
         )
-        pledger, reporter, achiever = cursor.fetchone()
-    has = (organisation.member_since is not None, pledger, reporter, achiever)
-    return [badge for badge, yes in zip(ALL, has, strict=True) if yes]
+        return earned(organisation, *cursor.fetchone())

@@ -19,7 +19,7 @@ from coalition.caching import public_page
 from coalition.labels import labels_of, names_of_countries
 from members.access import organisation_for_user
 from members.models import Organisation
-from pledges import badges, progress, queries, services
+from pledges import badges, page_content, progress, queries, services
 from pledges.access import is_moderator, is_team, pledge_for_editor, report_for_editor
 from pledges.forms import (
     IndicatorFormSet,
@@ -37,6 +37,7 @@ from pledges.models import (
     Pledge,
     ProgressReport,
 )
+from pledges.page_content import PledgeContent
 from pledges.services import WorkflowError
 
 
@@ -44,17 +45,11 @@ def _manage_url(pledge: Pledge) -> str:
     return reverse("pledges:manage", kwargs={"slug": pledge.organisation.slug, "pk": pledge.pk})
 
 
-def _body_context(pledge: Pledge, *, show_all_reports: bool) -> dict:
-    """What templates/pledges/includes/pledge_body.html shows of a pledge loaded by
-    pledges.queries.pledge_with_content()."""
-    reports = [
-        r
-        for r in pledge.reports.all()
-        if show_all_reports or r.status == ProgressReport.Status.APPROVED
-    ]
-    initiatives = list(pledge.initiatives.all())
-    pillars = {p.pk: p for i in initiatives for p in i.pillars.all()}
-    countries = sorted({c for i in initiatives for c in i.countries})
+def _body_context(content: PledgeContent, *, show_all_reports: bool) -> dict:
+    """What templates/pledges/includes/pledge_body.html shows of a pledge."""
+    pledge, initiatives = content.pledge, content.initiatives
+    pillars = {p.pk: p for item in initiatives for p in item.pillars}
+    countries = sorted({c for item in initiatives for c in item.initiative.countries})
     try:
         organisation_url = pledge.organisation.get_absolute_url()
     except NoReverseMatch:
@@ -62,44 +57,53 @@ def _body_context(pledge: Pledge, *, show_all_reports: bool) -> dict:
     return {
         "pledge": pledge,
         "organisation_url": organisation_url,
-        "partners": pledge.partners.all(),
+        "partners": content.partners,
         "pillars": sorted(pillars.values(), key=lambda p: p.position),
         "countries": countries,
         "country_names": ", ".join(names_of_countries(countries)),
-        "eu_wide": any(i.eu_wide for i in initiatives),
+        "eu_wide": any(item.initiative.eu_wide for item in initiatives),
         "initiatives_heading": ngettext("Initiative", "Initiatives (%(counter)s)", len(initiatives))
         % {"counter": len(initiatives)},
         "initiatives": [
             {
-                "initiative": initiative,
+                "initiative": item.initiative,
                 # What the page prints, joined here rather than in template loops.
-                "pillars": ", ".join(p.short_label for p in initiative.pillars.all()),
-                "countries": ", ".join(names_of_countries(initiative.countries)),
-                "groups": ", ".join(labels_of(initiative.beneficiary_groups, BeneficiaryGroup)),
-                "actions": ", ".join(labels_of(initiative.action_types, ActionType)),
+                "pillars": ", ".join(p.short_label for p in item.pillars),
+                "countries": ", ".join(names_of_countries(item.initiative.countries)),
+                "groups": ", ".join(
+                    labels_of(item.initiative.beneficiary_groups, BeneficiaryGroup)
+                ),
+                "actions": ", ".join(labels_of(item.initiative.action_types, ActionType)),
                 "indicators": [
                     {"indicator": i, "progress": progress.indicator_progress(i)}
-                    for i in initiative.indicators.all()
+                    for i in item.indicators
                 ],
             }
-            for initiative in initiatives
+            for item in initiatives
         ],
         "several_initiatives": len(initiatives) > 1,
-        "totals": progress.pledge_totals([pledge]),
-        "reports": reports,
-        "targets_reached": progress.all_targets_reached(pledge),
+        "totals": progress.indicator_totals(content.indicators),
+        "reports": [
+            item
+            for item in content.reports
+            if show_all_reports or item.report.status == ProgressReport.Status.APPROVED
+        ],
+        "targets_reached": progress.targets_reached(content.indicators),
     }
 
 
-def _page_context(pledge: Pledge, *, team: bool, preview: bool = False) -> dict:
+def _page_context(
+    content: PledgeContent, *, earned: list, team: bool, preview: bool = False
+) -> dict:
     """The pledge page's context, for the page itself and for the editors' preview
     (the same template, so the two cannot drift apart). The team also sees its
     workflow history and a link to manage the pledge, but not in the preview."""
-    context = _body_context(pledge, show_all_reports=team and not preview)
+    pledge = content.pledge
+    context = _body_context(content, show_all_reports=team and not preview)
     context |= {
         "is_team": team and not preview,
         "preview": preview,
-        "badges": badges.organisation_badges(pledge.organisation),
+        "badges": earned,
         "transitions": queries.transitions_for(pledge.revision_of or pledge)
         if team and not preview
         else [],
@@ -115,16 +119,21 @@ def _page_context(pledge: Pledge, *, team: bool, preview: bool = False) -> dict:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A pledge as the public sees it; the owning team also sees it before it is
     public (with a banner saying so) and its workflow history, and the
-    moderators see it before it is public. Plain anonymous visitors get the page
+    moderators see it before it is public. Its content comes in one statement
+    (pledges.page_content.public_page). Plain anonymous visitors get the page
     from the cache (coalition.caching.public_page): it is the same for all of
     them, and holds no form."""
-    pledge = queries.pledge_with_content(pk)
-    if pledge is None:
+    page = page_content.public_page(pk)
+    if page is None:
         raise Http404
+    pledge = page.content.pledge
     team = is_team(request.user, pledge)
     if not pledge.is_public and not (team or is_moderator(request.user)):
         raise Http404
-    return render(request, "pledges/detail.html", _page_context(pledge, team=team))
+    context = _page_context(page.content, earned=page.badges, team=team)
+    # The navigation's pillars came with the content: no query for the layout.
+    context["nav_pillars"] = page.pillars
+    return render(request, "pledges/detail.html", context)
 
 
 def badge_svg(request: HttpRequest, slug: str) -> HttpResponse:
@@ -228,13 +237,13 @@ def manage(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         None,
     )
     revision = Pledge.objects.filter(revision_of=pledge).first() if pledge.is_public else None
-    context = _body_context(pledge, show_all_reports=True)
+    context = _body_context(page_content.of_pledge(pledge), show_all_reports=True)
     report_messages = {}
     for step in reversed(transitions):  # oldest first: the newest message wins
         if step.report_id and step.message:
             report_messages[step.report_id] = step.message
-    for report in context["reports"]:
-        report.moderator_message = report_messages.get(report.pk, "")
+    for item in context["reports"]:
+        item.report.moderator_message = report_messages.get(item.report.pk, "")
     for item in context["initiatives"]:  # what each draft initiative still lacks
         item["gaps"] = services.initiative_gaps(item["initiative"]) if pledge.is_editable else []
     if pledge.is_revision:
@@ -352,7 +361,13 @@ def preview(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     pledge, organisation, _membership = pledge_for_editor(request.user, slug, pk)
     pledge = queries.pledge_with_content(pledge.pk)
     pledge.organisation = organisation
-    return render(request, "pledges/detail.html", _page_context(pledge, team=True, preview=True))
+    context = _page_context(
+        page_content.of_pledge(pledge),
+        earned=badges.organisation_badges(organisation),
+        team=True,
+        preview=True,
+    )
+    return render(request, "pledges/detail.html", context)
 
 
 @login_required

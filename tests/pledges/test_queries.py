@@ -59,52 +59,11 @@ def test_the_revision_page_shows_the_changes_in_constant_queries(
     assert response.text.count("target 7.") == count + 1
 
 
-# --- pledge_with_content: one statement, the same objects as the ORM reads --------
+# --- pledge_with_content: the ORM, prefetched, a constant number of queries ----------
 
 
 def _fields(instance):
     return {f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields}
-
-
-@pytest.fixture
-def rich_pledge():
-    """Partners, a revision, initiatives out of position order with several
-    pillars, custom and standard indicators, approved and submitted reports."""
-    organisation = OrganisationFactory(
-        member_since=datetime.datetime(2025, 3, 1, tzinfo=datetime.UTC)
-    )
-    pledge = PledgeFactory(organisation=organisation, approved=True)
-    pledge.partners.set(
-        [OrganisationFactory(name="Zeta partner"), OrganisationFactory(name="Alpha partner")]
-    )
-    second = InitiativeFactory(pledge=pledge, position=2, title="Second")
-    first = InitiativeFactory(
-        pledge=pledge, position=1, title="First", description="Line one\nline two"
-    )
-    first.pillars.set(Pillar.objects.all())
-    second.pillars.set(Pillar.objects.filter(slug="education"))
-    people = IndicatorFactory(initiative=first, kind=Indicator.Kind.PEOPLE_REACHED, target=100)
-    custom = IndicatorFactory(
-        initiative=second, kind=Indicator.Kind.CUSTOM, custom_name="Apps", target=3
-    )
-    IndicatorFactory(initiative=second, kind=Indicator.Kind.NEW_COURSES, target=7)
-    older = ProgressReportFactory(
-        pledge=pledge,
-        status=ProgressReport.Status.APPROVED,
-        period_start=datetime.date(2025, 1, 1),
-        period_end=datetime.date(2025, 6, 30),
-        decided_at=datetime.datetime(2025, 7, 2, 9, 30, tzinfo=datetime.UTC),
-    )
-    newer = ProgressReportFactory(
-        pledge=pledge,
-        status=ProgressReport.Status.SUBMITTED,
-        period_start=datetime.date(2025, 7, 1),
-        period_end=datetime.date(2025, 12, 31),
-    )
-    ReportedValueFactory(report=older, indicator=custom, value=1)
-    ReportedValueFactory(report=older, indicator=people, value=40)
-    ReportedValueFactory(report=newer, indicator=people, value=70)
-    return pledge
 
 
 def test_pledge_with_content_loads_the_page_in_eight_queries(

@@ -222,7 +222,7 @@ def test_badge_snippet(size, editor_client, organisation, django_assert_num_quer
 def test_detail_seen_by_the_team(size, editor_client, approved, django_assert_num_queries):
     fill(approved, size, report_status=ProgressReport.Status.SUBMITTED)
 
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(7):
         response = editor_client.get(reverse("pledges:detail", kwargs={"pk": approved.pk}))
 
     assert response.status_code == 200
@@ -237,7 +237,7 @@ def test_detail_seen_by_a_moderator(
     fill(pledge, size)
     client.force_login(moderator)
 
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(7):
         response = client.get(reverse("pledges:detail", kwargs={"pk": pledge.pk}))
 
     assert response.status_code == 200
