@@ -9,7 +9,7 @@ this, so both ways below give the same page.
 
 - ``of_pledge(pledge)``: from a pledge loaded with ``pledges.queries.with_content``
   (the ORM, prefetched, read with ``.all()``): the editors' pages, the preview.
-- ``public_page(pk)``: the public pledge page, in one statement (``_PAGE``):
+- ``public(pk)``: the public pledge page, in one statement (``_PAGE``):
   the same content, the organisation's badges and the navigation's pillars.
   Why one statement for the most visited page: through the ORM the page takes
   ten queries, and building them costs the web process several times what the
@@ -146,7 +146,7 @@ WHERE p.id = %(pledge)s
 """  # noqa: S608 (the only text put in is the organisation's column name)
 
 
-def public_page(pk: int, *, now: datetime.datetime | None = None) -> PublicPage | None:
+def public(pk: int, *, now: datetime.datetime | None = None) -> PublicPage | None:
     """The public pledge page's content, the organisation's badges and every
     pillar, in one statement; None when there is no such pledge."""
     with connection.cursor() as cursor:

@@ -120,10 +120,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A pledge as the public sees it; the owning team also sees it before it is
     public (with a banner saying so) and its workflow history, and the
     moderators see it before it is public. Its content comes in one statement
-    (pledges.page_content.public_page). Plain anonymous visitors get the page
+    (pledges.page_content.public). Plain anonymous visitors get the page
     from the cache (coalition.caching.public_page): it is the same for all of
     them, and holds no form."""
-    page = page_content.public_page(pk)
+    page = page_content.public(pk)
     if page is None:
         raise Http404
     pledge = page.content.pledge

@@ -234,7 +234,7 @@ def test_its_query_count_does_not_grow_with_the_content(size, client, django_ass
             ReportedValueFactory(report=report, indicator=indicator, value=5)
 
     # The whole content, the badges and the navigation's pillars included, in
-    # one statement: pledges.page_content.public_page.
+    # one statement: pledges.page_content.public.
     with django_assert_num_queries(1):
         response = client.get(url(pledge))
 

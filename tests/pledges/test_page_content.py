@@ -59,7 +59,7 @@ def test_the_public_page_reads_what_the_orm_reads(rich_pledge, django_assert_num
     expected_pillars = [_fields(p) for p in Pillar.objects.in_order()]
 
     with django_assert_num_queries(1):
-        page = page_content.public_page(rich_pledge.pk, now=NOW)
+        page = page_content.public(rich_pledge.pk, now=NOW)
         facts = _facts(page.content)
 
     assert facts == _facts(orm)
@@ -69,7 +69,7 @@ def test_the_public_page_reads_what_the_orm_reads(rich_pledge, django_assert_num
 
 
 def test_the_content_is_in_the_pages_order(rich_pledge):
-    content = page_content.public_page(rich_pledge.pk).content
+    content = page_content.public(rich_pledge.pk).content
 
     assert [p.name for p in content.partners] == ["Alpha partner", "Zeta partner"]
     assert [item.initiative.title for item in content.initiatives] == ["First", "Second"]
@@ -86,7 +86,7 @@ def test_the_content_is_in_the_pages_order(rich_pledge):
 def test_the_public_page_of_a_pledge_without_content():
     pledge = PledgeFactory(approved=True)
 
-    page = page_content.public_page(pledge.pk)
+    page = page_content.public(pledge.pk)
 
     assert _facts(page.content) == _facts(
         page_content.of_pledge(queries.pledge_with_content(pledge.pk))
@@ -95,11 +95,11 @@ def test_the_public_page_of_a_pledge_without_content():
 
 
 def test_the_public_page_of_an_unknown_pledge_is_none():
-    assert page_content.public_page(987654321) is None
+    assert page_content.public(987654321) is None
 
 
 def test_its_instances_are_the_orms(rich_pledge):
-    pledge = page_content.public_page(rich_pledge.pk).content.pledge
+    pledge = page_content.public(rich_pledge.pk).content.pledge
     orm = Pledge.objects.get(pk=rich_pledge.pk)
 
     assert pledge == orm
@@ -114,7 +114,7 @@ def test_its_instances_are_the_orms(rich_pledge):
 def test_a_revision_reads_the_pledge_it_changes(rich_pledge):
     revision = services.pledge_revise(pledge=rich_pledge, actor=editor_of(rich_pledge.organisation))
 
-    pledge = page_content.public_page(revision.pk).content.pledge
+    pledge = page_content.public(revision.pk).content.pledge
 
     assert pledge.is_revision
     assert pledge.revision_of == rich_pledge
