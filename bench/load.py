@@ -181,6 +181,9 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8113)
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--pledges", type=int, default=100_000)
+    parser.add_argument(
+        "--only", default="", help="run only the scenarios whose name contains this text"
+    )
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL"):
         raise SystemExit("Set DATABASE_URL to the database bench.fill filled.")
@@ -196,6 +199,9 @@ def main() -> None:
         """Each page between two runs of the reference view, and its ratio to their
         mean: the machine's speed drifts (other machines share its cores), and a
         reference measured a minute earlier would count the drift as the page's."""
+        scenarios = [(name, scenario) for name, scenario in scenarios if args.only in name]
+        if not scenarios:
+            return
         before = measure(port, "/bench/ref", None)
         references = [before["rps"]]
         for name, scenario in scenarios:
@@ -230,26 +236,32 @@ def main() -> None:
     finally:
         stop(server)
     # With the anonymous cache (as in production), against its own reference runs.
-    server = start(args.port, cache_seconds=600)
-    try:
-        wrk(args.port, "/", scenario="popular", seconds=3, pledges=args.pledges)  # fill the cache
-        measure_between_references(
-            args.port, (("viewer, popular (anonymous)", "popular"),), "reference, 2nd server"
-        )
-        # A logged-in visitor: every page rendered (no page cache serves them).
-        cookie, organisations = bench_visitor(server_env(args.port, 600))
-        measure_between_references(
-            args.port,
-            (
-                ("home page (logged in)", "home"),
-                ("organisation page (logged in)", "organisation"),
-            ),
-            "reference, logged in",
-            headers=(f"Cookie: {cookie}",),
-            extra_env={"ORGANISATIONS": organisations},
-        )
-    finally:
-        stop(server)
+    if args.only in "viewer, popular (anonymous)":
+        server = start(args.port, cache_seconds=600)
+        try:
+            wrk(args.port, "/", scenario="popular", seconds=3, pledges=args.pledges)  # fill it
+            measure_between_references(
+                args.port, (("viewer, popular (anonymous)", "popular"),), "reference, 2nd server"
+            )
+        finally:
+            stop(server)
+    if args.only in "home page (logged in), organisation page (logged in)":
+        server = start(args.port, cache_seconds=600)
+        try:
+            # A logged-in visitor: every page rendered (no page cache serves them).
+            cookie, organisations = bench_visitor(server_env(args.port, 600))
+            measure_between_references(
+                args.port,
+                (
+                    ("home page (logged in)", "home"),
+                    ("organisation page (logged in)", "organisation"),
+                ),
+                "reference, logged in",
+                headers=(f"Cookie: {cookie}",),
+                extra_env={"ORGANISATIONS": organisations},
+            )
+        finally:
+            stop(server)
 
     print(
         f"{'scenario':36} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'non-200':>8} {'ratio':>6} goal"

@@ -116,18 +116,11 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
+        # Django's default loaders: the cached loader over the templates/ folder
+        # and the apps' own (each template compiled once per process; in
+        # development the autoreloader empties it when a template changes).
+        "APP_DIRS": True,
         "OPTIONS": {
-            # Django's cached loader, one copy per language with the constant
-            # {% translate %} tags already translated (coalition/template_loaders.py).
-            "loaders": [
-                (
-                    "coalition.template_loaders.Loader",
-                    [
-                        "django.template.loaders.filesystem.Loader",
-                        "django.template.loaders.app_directories.Loader",
-                    ],
-                )
-            ],
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
@@ -156,18 +149,33 @@ if not DATABASE_URL.startswith(("postgres://", "postgresql://")):
         f"not {_scheme}: the portal uses PostgreSQL-only features and never SQLite."
     )
 
+# Django's PostgreSQL backend, with psycopg's connection options (.env.example).
+# Server-side binding sends parameters apart from the statement, so a statement's
+# text is the same whatever its values; psycopg then prepares a statement on its
+# Nth use on a connection (prepare_threshold; empty: never), and the database
+# keeps its plan: a page's statements are planned once per connection, not on
+# every request. A pool replaces the kept connection (Django needs
+# CONN_MAX_AGE=0 with one).
+DATABASE_POOL = env_bool("DATABASE_POOL", False)
+_prepare_threshold = env("DATABASE_PREPARE_THRESHOLD", "5")
+_database_options: dict[str, object] = {
+    "server_side_binding": env_bool("DATABASE_SERVER_SIDE_BINDING", True),
+    "prepare_threshold": env_int("DATABASE_PREPARE_THRESHOLD", 5) if _prepare_threshold else None,
+}
+if DATABASE_POOL:
+    _database_options["pool"] = True
 DATABASES = {
     "default": dj_database_url.parse(
         DATABASE_URL,
-        # A new connection per request costs two thirds of a database page's
-        # throughput here: keep connections open between requests.
-        conn_max_age=env_int("CONN_MAX_AGE", 600),
-        conn_health_checks=True,
-        # Django's PostgreSQL backend, with a health check that needs no round
-        # trip for an idle connection (coalition/postgresql/base.py).
-        engine="coalition.postgresql",
+        # A new connection per request costs most of a database page's time:
+        # keep connections open between requests (or pooled).
+        conn_max_age=0 if DATABASE_POOL else env_int("CONN_MAX_AGE", 600),
+        # Django asks a kept connection whether it still works before a
+        # request's first query, so a database restart costs no failed request.
+        conn_health_checks=env_bool("CONN_HEALTH_CHECKS", True),
     )
 }
+DATABASES["default"].setdefault("OPTIONS", {}).update(_database_options)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache and sessions ---------------------------------------------------

@@ -42,6 +42,7 @@ def is_team(user: User, pledge: Pledge) -> bool:
     return pledge.organisation.team.filter(user=user).exists()
 
 
-def can_see_unpublished(user: User, pledge: Pledge) -> bool:
-    """The owning team, and the moderators, may look at a pledge before it is public."""
-    return is_team(user, pledge) or (user.is_staff and user.has_perm("pledges.view_pledge"))
+def is_moderator(user: User) -> bool:
+    """Staff who moderate pledges: they, and the owning team (``is_team``), may
+    look at a pledge before it is public."""
+    return user.is_staff and user.has_perm("pledges.view_pledge")

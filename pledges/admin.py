@@ -362,7 +362,7 @@ class PledgeAdmin(DecisionAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("initiatives and indicators"))
     def content(self, obj: Pledge):
-        pledge = queries.pledge_with_content(obj.pk)
+        pledge = Pledge.objects.prefetch_related(*progress.pledge_prefetches()).get(pk=obj.pk)
         initiatives = [
             {
                 "initiative": initiative,

@@ -44,29 +44,50 @@ ALL = (MEMBER, PLEDGER, REPORTER, ACHIEVER)
 REPORTER_WINDOW = datetime.timedelta(days=365)
 
 
-# One statement, in a PL/pgSQL function (migrations 0055 and 0056) so that its
-# plan is kept for the connection's life: the ORM took longer to build it (~5 ms),
-# and the database longer to plan it (~1 ms), than to answer it. Pledger: a
-# pledge (not a revision) approved once, whatever its status now (a public one
-# counts too, for rows from before approved_at was kept). Reporter: an approved
-# report on any of its pledges. Achiever: a viewer row (PledgeCard: public
-# pledges only, Pledge.objects.public()) with ``targets_reached``, which the
-# viewer's rebuild computes by the rule of progress.all_targets_reached() each
-# time a pledge or its reports change (pledges.viewer.read_model.refresh_pledges);
-# adding up every indicator's approved values here was half of a pledge page's
-# database work. pledges_page() (the pledge page's content,
-# pledges.queries.pledge_with_content) calls it too.
-_EARNED = "SELECT pledger, reporter, achiever FROM pledges_badges(%s, %s, %s, %s)"
+# The three tests as SQL booleans, for the organisation whose id is the SQL
+# expression put in for {organisation} (a parameter here, a column in the
+# public pledge page's statement, pledges.page_content), with the statuses as
+# parameters (``parameters()``). Pledger: a pledge (not a revision) approved
+# once, whatever its status now (a public one counts too, for rows from before
+# approved_at was kept). Reporter: an approved report on one of its pledges,
+# decided since the window's start. Achiever: a Pledge Viewer row (PledgeCard:
+# public pledges only) with targets_reached, which the viewer's rebuild computes
+# by the rule of progress.all_targets_reached() whenever a pledge or its reports
+# change (pledges.viewer.read_model.refresh_pledges), instead of adding up every
+# indicator's approved values here. Plain SQL rather than the ORM: pages run it
+# on every visit, and building three EXISTS subqueries through the ORM cost
+# more than running them.
+EARNED = """
+  EXISTS (
+    SELECT 1 FROM pledges_pledge bp
+    WHERE bp.organisation_id = {organisation} AND bp.revision_of_id IS NULL
+      AND (bp.approved_at IS NOT NULL OR bp.status = ANY(%(badge_public)s))
+  ),
+  EXISTS (
+    SELECT 1 FROM pledges_progressreport br
+    JOIN pledges_pledge bp ON bp.id = br.pledge_id
+    WHERE bp.organisation_id = {organisation} AND bp.revision_of_id IS NULL
+      AND br.status = %(approved)s AND br.decided_at >= %(badge_since)s
+  ),
+  EXISTS (
+    SELECT 1 FROM pledges_pledgecard bc
+    WHERE bc.organisation_id = {organisation} AND bc.targets_reached
+  )
+"""
+_ORGANISATION_BADGES = "SELECT " + EARNED.format(organisation="%(organisation)s")
 
 
-def function_arguments(now: datetime.datetime | None = None) -> list:
-    """The arguments after the organisation's id, for pledges_badges()."""
-    now = now or timezone.now()
-    return [list(Pledge.PUBLIC_STATUSES), ProgressReport.Status.APPROVED, now - REPORTER_WINDOW]
+def parameters(now: datetime.datetime) -> dict:
+    """The statuses and the Reporter window's start, for ``EARNED``."""
+    return {
+        "badge_public": list(Pledge.PUBLIC_STATUSES),
+        "approved": ProgressReport.Status.APPROVED,
+        "badge_since": now - REPORTER_WINDOW,
+    }
 
 
-def earned(organisation: Organisation, *, pledger: bool, reporter: bool, achiever: bool) -> list:
-    """The badges, in order, from what pledges_badges() answered."""
+def earned(organisation: Organisation, pledger: bool, reporter: bool, achiever: bool) -> list:
+    """The badges, in order, from what ``EARNED`` answered."""
     has = (organisation.member_since is not None, pledger, reporter, achiever)
     return [badge for badge, yes in zip(ALL, has, strict=True) if yes]
 
@@ -74,8 +95,10 @@ def earned(organisation: Organisation, *, pledger: bool, reporter: bool, achieve
 def organisation_badges(
     organisation: Organisation, *, now: datetime.datetime | None = None
 ) -> list[Badge]:
-    """The badges the organisation has earned today (one query)."""
+    """The badges the organisation has earned today, in order (one query)."""
     with connection.cursor() as cursor:
-        cursor.execute(_EARNED, [organisation.pk, *function_arguments(now)])
-        pledger, reporter, achiever = cursor.fetchone()
-    return earned(organisation, pledger=pledger, reporter=reporter, achiever=achiever)
+        cursor.execute(
+            _ORGANISATION_BADGES,
+            {"organisation": organisation.pk, **parameters(now or timezone.now())},
+        )
+        return earned(organisation, *cursor.fetchone())

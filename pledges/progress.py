@@ -11,8 +11,9 @@ Rules, in one place:
   different things and are never added together).
 
 The functions below are pure: they read the data they are given. Load pledges
-with ``pledge_prefetches()`` and each page needs a constant number of queries,
-however many initiatives, indicators and reports there are. For totals over a
+with ``pledge_prefetches()`` (or ``pledges.queries.with_content()``) and each
+page needs a constant number of queries, however many initiatives, indicators
+and reports there are. For totals over a
 large filtered set of pledges, ``totals_for_queryset()`` aggregates in the
 database instead (two queries).
 """
@@ -26,7 +27,6 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
 from coalition.labels import choice_labels
 from pledges.models import Indicator, Initiative, Pledge, ProgressReport, ReportedValue
-from pledges.queries import related
 
 SUM = "sum"
 #: How reported values of each kind combine across reports.
@@ -119,29 +119,34 @@ def indicator_progress(indicator: Indicator) -> Progress:
 
 
 def pledge_indicators(pledge: Pledge) -> list[Indicator]:
-    initiatives = related(pledge, "initiatives")
-    return [i for initiative in initiatives for i in related(initiative, "indicators")]
+    """The pledge's indicators, initiative by initiative (prefetch them)."""
+    return [i for initiative in pledge.initiatives.all() for i in initiative.indicators.all()]
 
 
 def pledge_totals(pledges: Iterable[Pledge]) -> list[KindTotal]:
     """Per standard kind, the summed targets and achievements of the given pledges'
-    indicators (achieved is None when no indicator of that kind was reported).
-    Kinds no indicator uses are left out; order follows ``Indicator.Kind``."""
+    indicators (``indicator_totals``)."""
+    return indicator_totals(i for pledge in pledges for i in pledge_indicators(pledge))
+
+
+def indicator_totals(indicators: Iterable[Indicator]) -> list[KindTotal]:
+    """Per standard kind, the summed targets and achievements of the indicators
+    (achieved is None when no indicator of that kind was reported). Kinds no
+    indicator uses are left out; order follows ``Indicator.Kind``."""
     targets: dict[str, int] = {}
     achieved: dict[str, int | None] = {}
     counts: dict[str, int] = {}
-    for pledge in pledges:
-        for indicator in pledge_indicators(pledge):
-            if indicator.kind not in STANDARD_KINDS:
-                continue
-            kind = indicator.kind
-            targets[kind] = targets.get(kind, 0) + indicator.target
-            counts[kind] = counts.get(kind, 0) + 1
-            value = indicator_progress(indicator).achieved
-            if value is not None:
-                achieved[kind] = (achieved.get(kind) or 0) + value
-            else:
-                achieved.setdefault(kind, None)
+    for indicator in indicators:
+        if indicator.kind not in STANDARD_KINDS:
+            continue
+        kind = indicator.kind
+        targets[kind] = targets.get(kind, 0) + indicator.target
+        counts[kind] = counts.get(kind, 0) + 1
+        value = indicator_progress(indicator).achieved
+        if value is not None:
+            achieved[kind] = (achieved.get(kind) or 0) + value
+        else:
+            achieved.setdefault(kind, None)
     labels = choice_labels(Indicator.Kind)
     return [
         KindTotal(kind, labels[kind], targets[kind], achieved[kind], counts[kind])
@@ -152,7 +157,12 @@ def pledge_totals(pledges: Iterable[Pledge]) -> list[KindTotal]:
 
 def all_targets_reached(pledge: Pledge) -> bool:
     """True when the pledge has indicators and every one has reached its target."""
-    indicators = pledge_indicators(pledge)
+    return targets_reached(pledge_indicators(pledge))
+
+
+def targets_reached(indicators: Iterable[Indicator]) -> bool:
+    """True when there are indicators and every one has reached its target."""
+    indicators = list(indicators)
     return bool(indicators) and all(indicator_progress(i).reached for i in indicators)
 
 

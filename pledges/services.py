@@ -168,17 +168,42 @@ def initiative_delete(*, initiative: Initiative) -> None:
     initiative.delete()
 
 
+def _deletion_refusal(
+    pledge: Pledge, history: Iterable[PledgeTransition] | None = None
+) -> str | None:
+    """Why pledge_delete() refuses the pledge, or None when it accepts it."""
+    if pledge.is_revision:
+        if pledge.is_editable:
+            return None
+        return _("Only drafts and proposed changes can be deleted.")
+    if pledge.status != S.DRAFT:
+        return _("Only drafts and proposed changes can be deleted.")
+    if history is None:
+        submitted = pledge.transitions.exclude(from_status="", to_status=S.DRAFT).exists()
+    else:
+        submitted = any(step.from_status or step.to_status != S.DRAFT for step in history)
+    if submitted:
+        return _("A pledge that was submitted is withdrawn, not deleted.")
+    return None
+
+
+def pledge_may_be_deleted(
+    *, pledge: Pledge, history: Iterable[PledgeTransition] | None = None
+) -> bool:
+    """Whether pledge_delete() accepts the pledge: proposed changes that are not
+    submitted, or a draft that never was (its history is its creation alone).
+    ``history``: the pledge's transitions, when the caller has read them already
+    (otherwise one query)."""
+    return _deletion_refusal(pledge, history) is None
+
+
 @transaction.atomic
 def pledge_delete(*, pledge: Pledge, actor: User | None = None) -> None:
     """Discard a draft that was never submitted (its history goes with it), or
     unsubmitted proposed changes (the approved pledge's history records it)."""
-    if pledge.status != S.DRAFT and not (pledge.is_revision and pledge.is_editable):
-        raise WorkflowError(_("Only drafts and proposed changes can be deleted."))
-    if (
-        not pledge.is_revision
-        and pledge.transitions.exclude(from_status="", to_status=S.DRAFT).exists()
-    ):
-        raise WorkflowError(_("A pledge that was submitted is withdrawn, not deleted."))
+    refusal = _deletion_refusal(pledge)
+    if refusal is not None:
+        raise WorkflowError(refusal)
     if pledge.is_revision:
         _record(
             pledge=pledge.revision_of,
@@ -243,11 +268,17 @@ def submission_problems(pledge: Pledge) -> list[str]:
     return problems
 
 
+def pledge_may_be_submitted(*, pledge: Pledge) -> bool:
+    """Whether the pledge's status lets it go to the moderators: a draft, or one
+    with changes requested (pledge_submit() checks the rest)."""
+    return pledge.status in (S.DRAFT, S.CHANGES_REQUESTED)
+
+
 @transaction.atomic
 def pledge_submit(*, pledge: Pledge, actor: User, declaration: bool) -> Pledge:
     """Send a draft (or proposed changes) to the moderators."""
     pledge = Pledge.objects.select_for_update().select_related("organisation").get(pk=pledge.pk)
-    if pledge.status not in (S.DRAFT, S.CHANGES_REQUESTED):
+    if not pledge_may_be_submitted(pledge=pledge):
         raise WorkflowError(_("Only drafts and pledges with changes requested can be submitted."))
     if not pledge.organisation.is_member:
         raise WorkflowError(

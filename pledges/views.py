@@ -9,20 +9,18 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.defaultfilters import truncatewords
-from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from coalition.caching import current_generation
+from coalition.caching import public_page
 from coalition.labels import labels_of, names_of_countries
 from members.access import organisation_for_user
 from members.models import Organisation
-from pledges import badges, pledge_pages, progress, queries, services
-from pledges.access import can_see_unpublished, is_team, pledge_for_editor, report_for_editor
+from pledges import badges, page_content, progress, queries, services
+from pledges.access import is_moderator, is_team, pledge_for_editor, report_for_editor
 from pledges.forms import (
     IndicatorFormSet,
     InitiativeForm,
@@ -39,6 +37,7 @@ from pledges.models import (
     Pledge,
     ProgressReport,
 )
+from pledges.page_content import PledgeContent
 from pledges.services import WorkflowError
 
 
@@ -46,16 +45,11 @@ def _manage_url(pledge: Pledge) -> str:
     return reverse("pledges:manage", kwargs={"slug": pledge.organisation.slug, "pk": pledge.pk})
 
 
-def _body_context(pledge: Pledge, *, show_all_reports: bool) -> dict:
-    reports = [
-        r
-        for r in queries.related(pledge, "reports")
-        if show_all_reports or r.status == ProgressReport.Status.APPROVED
-    ]
-    initiatives = queries.related(pledge, "initiatives")
-    pillars_of = {i.pk: queries.related(i, "pillars") for i in initiatives}
-    pillars = {p.pk: p for i in initiatives for p in pillars_of[i.pk]}
-    countries = sorted({c for i in initiatives for c in i.countries})
+def _body_context(content: PledgeContent, *, show_all_reports: bool) -> dict:
+    """What templates/pledges/includes/pledge_body.html shows of a pledge."""
+    pledge, initiatives = content.pledge, content.initiatives
+    pillars = {p.pk: p for item in initiatives for p in item.pillars}
+    countries = sorted({c for item in initiatives for c in item.initiative.countries})
     try:
         organisation_url = pledge.organisation.get_absolute_url()
     except NoReverseMatch:
@@ -63,86 +57,83 @@ def _body_context(pledge: Pledge, *, show_all_reports: bool) -> dict:
     return {
         "pledge": pledge,
         "organisation_url": organisation_url,
-        "partners": queries.related(pledge, "partners"),
+        "partners": content.partners,
         "pillars": sorted(pillars.values(), key=lambda p: p.position),
         "countries": countries,
         "country_names": ", ".join(names_of_countries(countries)),
-        "eu_wide": any(i.eu_wide for i in initiatives),
+        "eu_wide": any(item.initiative.eu_wide for item in initiatives),
         "initiatives_heading": ngettext("Initiative", "Initiatives (%(counter)s)", len(initiatives))
         % {"counter": len(initiatives)},
         "initiatives": [
             {
-                "initiative": initiative,
+                "initiative": item.initiative,
                 # What the page prints, joined here rather than in template loops.
-                "pillars": ", ".join(p.short_label for p in pillars_of[initiative.pk]),
-                "countries": ", ".join(names_of_countries(initiative.countries)),
-                "groups": ", ".join(labels_of(initiative.beneficiary_groups, BeneficiaryGroup)),
-                "actions": ", ".join(labels_of(initiative.action_types, ActionType)),
+                "pillars": ", ".join(p.short_label for p in item.pillars),
+                "countries": ", ".join(names_of_countries(item.initiative.countries)),
+                "groups": ", ".join(
+                    labels_of(item.initiative.beneficiary_groups, BeneficiaryGroup)
+                ),
+                "actions": ", ".join(labels_of(item.initiative.action_types, ActionType)),
                 "indicators": [
                     {"indicator": i, "progress": progress.indicator_progress(i)}
-                    for i in queries.related(initiative, "indicators")
+                    for i in item.indicators
                 ],
             }
-            for initiative in initiatives
+            for item in initiatives
         ],
-        "totals": progress.pledge_totals([pledge]),
-        "reports": reports,
-        "targets_reached": progress.all_targets_reached(pledge),
+        "several_initiatives": len(initiatives) > 1,
+        "totals": progress.indicator_totals(content.indicators),
+        "reports": [
+            item
+            for item in content.reports
+            if show_all_reports or item.report.status == ProgressReport.Status.APPROVED
+        ],
+        "targets_reached": progress.targets_reached(content.indicators),
     }
 
 
-def _pledge_page(
-    request: HttpRequest, pledge: Pledge, *, team: bool, preview: bool = False
-) -> pledge_pages.PledgePage:
-    """The public pledge page's content, for the page itself and for the editors'
-    preview (the same partial, so the two cannot drift apart). The team also sees
-    its workflow history and a link to manage the pledge, but not in the preview."""
-    context = _body_context(pledge, show_all_reports=team and not preview)
+def _page_context(
+    content: PledgeContent, *, earned: list, team: bool, preview: bool = False
+) -> dict:
+    """The pledge page's context, for the page itself and for the editors' preview
+    (the same template, so the two cannot drift apart). The team also sees its
+    workflow history and a link to manage the pledge, but not in the preview."""
+    pledge = content.pledge
+    context = _body_context(content, show_all_reports=team and not preview)
     context |= {
         "is_team": team and not preview,
         "preview": preview,
-        "badges": pledge.badges,
+        "badges": earned,
         "transitions": queries.transitions_for(pledge.revision_of or pledge)
         if team and not preview
         else [],
     }
-    title = f"{_('Preview')}: {pledge.title}" if preview else pledge.title
-    return pledge_pages.PledgePage(
-        title=title,
-        description=truncatewords(pledge.summary, 30),
-        content=render_to_string("pledges/detail.html#content", context, request=request),
-    )
+    return context
 
 
 # --- Public -------------------------------------------------------------------
 
 
 @require_safe
+@public_page
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     """A pledge as the public sees it; the owning team also sees it before it is
-    public (with a banner saying so) and its workflow history. Anonymous visitors
-    get the page's content from pledges.pledge_pages when this process has it."""
-    cache_key = None
-    if not request.user.is_authenticated and pledge_pages.cache_seconds():
-        cache_key = pledge_pages.key(request, pk)
-        if not pledge_pages.worth_keeping(cache_key):
-            cache_key = None  # a first visit: render it, keep it if it comes again
-        else:
-            # Read before the pledge: a change committed meanwhile bumps it again.
-            generation = current_generation()
-            if (page := pledge_pages.get(cache_key, generation)) is not None:
-                return render(request, "pledges/detail.html", {"page": page})
-    pledge = queries.pledge_with_content(pk)
-    if pledge is None:
+    public (with a banner saying so) and its workflow history, and the
+    moderators see it before it is public. Its content comes in one statement
+    (pledges.page_content.public). Plain anonymous visitors get the page
+    from the cache (coalition.caching.public_page): it is the same for all of
+    them, and holds no form."""
+    page = page_content.public(pk)
+    if page is None:
         raise Http404
+    pledge = page.content.pledge
     team = is_team(request.user, pledge)
-    if not pledge.is_public and not (team or can_see_unpublished(request.user, pledge)):
+    if not pledge.is_public and not (team or is_moderator(request.user)):
         raise Http404
-    page = _pledge_page(request, pledge, team=team)
-    if cache_key is not None and pledge.is_public:
-        pledge_pages.remember(cache_key, generation, page)
+    context = _page_context(page.content, earned=page.badges, team=team)
     # The navigation's pillars came with the content: no query for the layout.
-    return render(request, "pledges/detail.html", {"page": page, "nav_pillars": pledge.all_pillars})
+    context["nav_pillars"] = page.pillars
+    return render(request, "pledges/detail.html", context)
 
 
 def badge_svg(request: HttpRequest, slug: str) -> HttpResponse:
@@ -246,13 +237,13 @@ def manage(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         None,
     )
     revision = Pledge.objects.filter(revision_of=pledge).first() if pledge.is_public else None
-    context = _body_context(pledge, show_all_reports=True)
+    context = _body_context(page_content.of_pledge(pledge), show_all_reports=True)
     report_messages = {}
     for step in reversed(transitions):  # oldest first: the newest message wins
         if step.report_id and step.message:
             report_messages[step.report_id] = step.message
-    for report in context["reports"]:
-        report.moderator_message = report_messages.get(report.pk, "")
+    for item in context["reports"]:
+        item.report.moderator_message = report_messages.get(item.report.pk, "")
     for item in context["initiatives"]:  # what each draft initiative still lacks
         item["gaps"] = services.initiative_gaps(item["initiative"]) if pledge.is_editable else []
     if pledge.is_revision:
@@ -261,9 +252,7 @@ def manage(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         page_title = pledge.title
     context |= {
         "page_title": page_title,
-        "can_delete": pledge.status == Pledge.Status.DRAFT
-        and not pledge.is_revision
-        and all(not t.from_status and t.to_status == Pledge.Status.DRAFT for t in transitions),
+        "can_delete": services.pledge_may_be_deleted(pledge=pledge, history=transitions),
         "organisation": organisation,
         "transitions": transitions,
         "last_message": last_message,
@@ -372,15 +361,20 @@ def preview(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     pledge, organisation, _membership = pledge_for_editor(request.user, slug, pk)
     pledge = queries.pledge_with_content(pledge.pk)
     pledge.organisation = organisation
-    page = _pledge_page(request, pledge, team=True, preview=True)
-    return render(request, "pledges/detail.html", {"page": page, "nav_pillars": pledge.all_pillars})
+    context = _page_context(
+        page_content.of_pledge(pledge),
+        earned=badges.organisation_badges(organisation),
+        team=True,
+        preview=True,
+    )
+    return render(request, "pledges/detail.html", context)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def submit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     pledge, organisation, _membership = pledge_for_editor(request.user, slug, pk)
-    if pledge.status not in (Pledge.Status.DRAFT, Pledge.Status.CHANGES_REQUESTED):
+    if not services.pledge_may_be_submitted(pledge=pledge):
         messages.error(request, _("This pledge cannot be submitted now."))
         return redirect(_manage_url(pledge))
     pledge = queries.pledge_with_content(pledge.pk)

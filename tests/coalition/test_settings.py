@@ -163,7 +163,29 @@ def test_pages_are_hashed_for_their_etag_before_they_are_compressed():
     assert conditional < middleware.index("django.middleware.locale.LocaleMiddleware")
 
 
-def test_the_portal_uses_its_own_postgresql_backend():
-    values = production_settings("DATABASES")
+def test_the_portal_uses_djangos_postgresql_backend_with_prepared_statements():
+    database = production_settings("DATABASES")["DATABASES"]["default"]
 
-    assert values["DATABASES"]["default"]["ENGINE"] == "coalition.postgresql"
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert database["OPTIONS"]["server_side_binding"] is True
+    assert database["OPTIONS"]["prepare_threshold"] == 5
+    assert "pool" not in database["OPTIONS"]
+
+
+def test_prepared_statements_can_be_switched_off_for_a_pooler():
+    database = production_settings(
+        "DATABASES", DATABASE_SERVER_SIDE_BINDING="false", DATABASE_PREPARE_THRESHOLD=""
+    )["DATABASES"]["default"]
+
+    assert database["OPTIONS"]["server_side_binding"] is False
+    assert database["OPTIONS"]["prepare_threshold"] is None
+
+
+def test_a_connection_pool_replaces_kept_connections():
+    database = production_settings("DATABASES", DATABASE_POOL="true", CONN_MAX_AGE="600")[
+        "DATABASES"
+    ]["default"]
+
+    assert database["OPTIONS"]["pool"] is True
+    assert database["CONN_MAX_AGE"] == 0  # Django refuses a pool with kept connections
+    assert database["CONN_HEALTH_CHECKS"] is True

@@ -119,7 +119,7 @@ def test_the_whole_pledge_shows_on_one_page(count, moderator_client, django_asse
     pledge = complete_pledge(approved=True)
     fill(pledge, count, report_status="approved")
 
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(15):
         response = moderator_client.get(reverse("admin:pledges_pledge_change", args=[pledge.pk]))
 
     assert response.status_code == 200

@@ -3,12 +3,15 @@ import re
 from urllib.parse import quote
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
 from members.services import membership_decide, organisation_update
-from pledges import pledge_pages, services
+from pledges import services
 from pledges.models import Indicator, Pledge, ProgressReport
+from pledges.scoreboards.services import scoreboard_create
 from pledges.viewer.read_model import refresh_pledges
 from tests.members.factories import MembershipApplicationFactory
 from tests.pledges.factories import (
@@ -23,11 +26,6 @@ from tests.pledges.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _no_kept_pages():
-    pledge_pages.forget_all()
 
 
 @pytest.fixture
@@ -235,8 +233,8 @@ def test_its_query_count_does_not_grow_with_the_content(size, client, django_ass
             indicator = IndicatorFactory(initiative=initiative, kind=kind)
             ReportedValueFactory(report=report, indicator=indicator, value=5)
 
-    # The whole content, badges and the navigation's pillars included, in one
-    # statement: pledges.queries.pledge_with_content.
+    # The whole content, the badges and the navigation's pillars included, in
+    # one statement: pledges.page_content.public.
     with django_assert_num_queries(1):
         response = client.get(url(pledge))
 
@@ -321,64 +319,63 @@ def test_moderators_may_look_at_a_pledge_before_it_is_public(client, moderator):
     assert "Workflow history" not in response.text  # that is the team's page
 
 
-# --- The page kept for anonymous visitors (pledges.pledge_pages) ----------------
+# --- The page cached for anonymous visitors (coalition.caching.public_page) -------
 
 
 def kept(client, pledge) -> str:
-    """Visit the page until this process keeps it (from the second visit)."""
+    """Visit the page as a plain anonymous visitor, and check that the next visit
+    comes from the cache (no query); returns that page."""
     client.get(url(pledge))
-    client.get(url(pledge))
-    assert pledge_pages._PAGES, "the page is kept from its second visit"
-    return client.get(url(pledge)).text
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url(pledge))
+    assert len(queries) == 0, "the second visit comes from the cache"
+    return response.text
 
 
-def test_an_anonymous_visitor_gets_the_kept_page_in_one_query(client, django_assert_num_queries):
+def test_an_anonymous_visitor_gets_the_cached_page_without_a_query(
+    client, django_assert_num_queries
+):
     pledge = complete_pledge(approved=True, title="Coding for every school")
     first = client.get(url(pledge))
-    client.get(url(pledge))
 
-    with django_assert_num_queries(1):  # the navigation's pillars
-        third = client.get(url(pledge))
+    with django_assert_num_queries(0):
+        second = client.get(url(pledge))
 
-    assert third.status_code == 200
-    assert third.text == first.text
-    assert "Coding for every school" in third.text
+    assert second.status_code == 200
+    assert second.text == first.text
+    assert "Coding for every school" in second.text
 
 
-def test_a_page_is_kept_from_its_second_visit_only(client):
+def test_browsers_and_proxies_may_keep_the_anonymous_page_but_must_revalidate(client):
     pledge = complete_pledge(approved=True)
-    other = complete_pledge(approved=True)
-
-    client.get(url(pledge))
-    client.get(url(other))
-    assert not pledge_pages._PAGES  # once is not worth keeping
-
-    client.get(url(pledge))
-    assert [key[0] for key in pledge_pages._PAGES] == [pledge.pk]
-
-
-def test_the_kept_page_and_the_anonymous_layout_hold_no_csrf_token(client):
-    pledge = complete_pledge(approved=True)
-    client.get(url(pledge))
 
     response = client.get(url(pledge))
 
-    (kept,) = [entry.page for entry in pledge_pages._PAGES.values()]
-    assert "csrfmiddlewaretoken" not in kept.content
+    directives = {d.strip() for d in response["Cache-Control"].split(",")}
+    assert directives == {"public", "max-age=0", "must-revalidate"}
+    assert "Cookie" in response["Vary"]
+
+
+def test_the_page_for_a_signed_in_visitor_is_private(editor_client, editor):
+    pledge = complete_pledge(organisation=editor.organisations.get(), approved=True)
+
+    response = editor_client.get(url(pledge))
+
+    directives = {d.strip() for d in response["Cache-Control"].split(",")}
+    assert "private" in directives
+    assert "public" not in directives
+
+
+def test_the_anonymous_page_holds_no_csrf_token_and_sets_no_cookie(client):
+    pledge = complete_pledge(approved=True)
+
+    response = client.get(url(pledge))
+
     assert "csrfmiddlewaretoken" not in response.text  # the language switcher is links
+    assert not response.cookies
 
 
-def test_a_page_with_a_form_is_never_kept():
-    page = pledge_pages.PledgePage(
-        "Title", "Description", '<input type="hidden" name="csrfmiddlewaretoken" value="x">'
-    )
-
-    pledge_pages.remember(("key",), "generation", page)
-
-    assert pledge_pages.get(("key",), "generation") is None
-
-
-def test_the_kept_page_is_per_language(client):
+def test_the_cached_page_is_per_language(client):
     pledge = complete_pledge(approved=True)
     kept(client, pledge)
 
@@ -467,14 +464,12 @@ def test_a_pledge_gone_inactive_shows_it_at_once(client, capture_commits):
 
 def test_the_team_still_sees_its_banner_and_history_after_an_anonymous_visit(client, editor):
     pledge = complete_pledge(organisation=editor.organisations.get(), approved=True)
-    client.get(url(pledge))
-    client.get(url(pledge))
+    assert "Manage this pledge" not in kept(client, pledge)
 
     client.force_login(editor)
     response = client.get(url(pledge))
 
     assert "Manage this pledge" in response.text
-    assert pledge_pages._PAGES  # the anonymous copy is there, and was not used
 
 
 def test_the_team_view_is_never_kept_for_anonymous_visitors(client, editor):
@@ -489,12 +484,17 @@ def test_the_team_view_is_never_kept_for_anonymous_visitors(client, editor):
     assert "Workflow history" not in response.text
 
 
-def test_logged_in_pages_are_never_kept(editor_client, editor):
+def test_a_signed_in_visitors_page_with_a_form_is_never_given_to_others(client, editor):
     pledge = complete_pledge(organisation=editor.organisations.get(), approved=True)
+    scoreboard_create(organisation=editor.organisations.get(), user=editor, name="Schools")
+    client.force_login(editor)
+    assert "csrfmiddlewaretoken" in client.get(url(pledge)).text  # "Add to scoreboard"
+    client.logout()
 
-    editor_client.get(url(pledge))
+    response = client.get(url(pledge))
 
-    assert not pledge_pages._PAGES
+    assert "csrfmiddlewaretoken" not in response.text
+    assert "Add to scoreboard" not in response.text
 
 
 def _csrf_token(html: str) -> str:

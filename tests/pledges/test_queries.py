@@ -4,9 +4,8 @@ import pytest
 from django.urls import reverse
 
 from coalition.models import Pillar
-from members.models import Organisation
 from pledges import badges, progress, queries, services
-from pledges.models import Indicator, Initiative, Pledge, ProgressReport, ReportedValue
+from pledges.models import Indicator, Initiative, Pledge, ProgressReport
 from tests.pledges.factories import (
     IndicatorFactory,
     InitiativeFactory,
@@ -60,55 +59,16 @@ def test_the_revision_page_shows_the_changes_in_constant_queries(
     assert response.text.count("target 7.") == count + 1
 
 
-# --- pledge_with_content: one statement, the same objects as the ORM reads --------
+# --- pledge_with_content: the ORM, prefetched, a constant number of queries ----------
 
 
 def _fields(instance):
     return {f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields}
 
 
-@pytest.fixture
-def rich_pledge():
-    """Partners, a revision, initiatives out of position order with several
-    pillars, custom and standard indicators, approved and submitted reports."""
-    organisation = OrganisationFactory(
-        member_since=datetime.datetime(2025, 3, 1, tzinfo=datetime.UTC)
-    )
-    pledge = PledgeFactory(organisation=organisation, approved=True)
-    pledge.partners.set(
-        [OrganisationFactory(name="Zeta partner"), OrganisationFactory(name="Alpha partner")]
-    )
-    second = InitiativeFactory(pledge=pledge, position=2, title="Second")
-    first = InitiativeFactory(
-        pledge=pledge, position=1, title="First", description="Line one\nline two"
-    )
-    first.pillars.set(Pillar.objects.all())
-    second.pillars.set(Pillar.objects.filter(slug="education"))
-    people = IndicatorFactory(initiative=first, kind=Indicator.Kind.PEOPLE_REACHED, target=100)
-    custom = IndicatorFactory(
-        initiative=second, kind=Indicator.Kind.CUSTOM, custom_name="Apps", target=3
-    )
-    IndicatorFactory(initiative=second, kind=Indicator.Kind.NEW_COURSES, target=7)
-    older = ProgressReportFactory(
-        pledge=pledge,
-        status=ProgressReport.Status.APPROVED,
-        period_start=datetime.date(2025, 1, 1),
-        period_end=datetime.date(2025, 6, 30),
-        decided_at=datetime.datetime(2025, 7, 2, 9, 30, tzinfo=datetime.UTC),
-    )
-    newer = ProgressReportFactory(
-        pledge=pledge,
-        status=ProgressReport.Status.SUBMITTED,
-        period_start=datetime.date(2025, 7, 1),
-        period_end=datetime.date(2025, 12, 31),
-    )
-    ReportedValueFactory(report=older, indicator=custom, value=1)
-    ReportedValueFactory(report=older, indicator=people, value=40)
-    ReportedValueFactory(report=newer, indicator=people, value=70)
-    return pledge
-
-
-def test_pledge_with_content_reads_what_the_orm_reads(rich_pledge, django_assert_num_queries):
+def test_pledge_with_content_loads_the_page_in_eight_queries(
+    rich_pledge, django_assert_num_queries
+):
     orm = Pledge.objects.select_related("organisation").get(pk=rich_pledge.pk)
     expected_initiatives = [
         (
@@ -119,9 +79,10 @@ def test_pledge_with_content_reads_what_the_orm_reads(rich_pledge, django_assert
         for i in orm.initiatives.order_by("position", "pk")
     ]
     expected_reports = [_fields(r) for r in orm.reports.order_by("-period_end", "-pk")]
-    expected_badges = [b.slug for b in badges.organisation_badges(orm.organisation)]
 
-    with django_assert_num_queries(1):
+    # The pledge with its organisation and the pledge it revises, partners,
+    # initiatives, pillars, indicators, approved values, reports, reported values.
+    with django_assert_num_queries(8):
         pledge = queries.pledge_with_content(rich_pledge.pk)
 
     with django_assert_num_queries(0):
@@ -131,7 +92,6 @@ def test_pledge_with_content_reads_what_the_orm_reads(rich_pledge, django_assert
         assert [p.name for p in pledge.partners.all()] == ["Alpha partner", "Zeta partner"]
         initiatives = list(pledge.initiatives.all())
         assert [i.title for i in initiatives] == ["First", "Second"]
-        assert all(i.pledge is pledge for i in initiatives)
         assert [
             (
                 _fields(i),
@@ -146,12 +106,29 @@ def test_pledge_with_content_reads_what_the_orm_reads(rich_pledge, django_assert
         reports = list(pledge.reports.all())
         assert [r.status for r in reports] == ["submitted", "approved"]  # newest first
         assert [_fields(r) for r in reports] == expected_reports
-        # Values in the initiatives' order, each with its indicator.
-        assert [(str(v.indicator), v.value) for v in reports[1].values.all()] == [
-            ("People reached", 40),
-            ("Apps", 1),
-        ]
-        assert [b.slug for b in pledge.badges] == expected_badges == ["member", "pledger"]
+        # Values in the initiatives' order, each with its indicator and initiative.
+        assert [
+            (str(v.indicator), v.indicator.initiative.title, v.value)
+            for v in reports[1].values.all()
+        ] == [("People reached", "First", 40), ("Apps", "Second", 1)]
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_pledge_with_content_takes_eight_queries_whatever_the_size(size, django_assert_num_queries):
+    pledge = PledgeFactory(approved=True)
+    pledge.partners.set([OrganisationFactory() for _ in range(size)])
+    for position in range(size):
+        initiative = InitiativeFactory(pledge=pledge, position=position)
+        initiative.pillars.set(Pillar.objects.all())
+        report = ProgressReportFactory(pledge=pledge, status=ProgressReport.Status.APPROVED)
+        for kind in (Indicator.Kind.PEOPLE_REACHED, Indicator.Kind.NEW_COURSES):
+            indicator = IndicatorFactory(initiative=initiative, kind=kind)
+            ReportedValueFactory(report=report, indicator=indicator, value=5)
+
+    with django_assert_num_queries(8):
+        loaded = queries.pledge_with_content(pledge.pk)
+        assert len(progress.pledge_indicators(loaded)) == 2 * size
+        assert sum(len(r.values.all()) for r in loaded.reports.all()) == 2 * size
 
 
 def test_pledge_with_content_reads_the_pledge_a_revision_changes(rich_pledge):
@@ -167,52 +144,18 @@ def test_pledge_with_content_is_none_for_an_unknown_pledge():
     assert queries.pledge_with_content(987654321) is None
 
 
-def test_a_loaded_pledge_saves_like_one_the_orm_read(rich_pledge):
-    pledge = queries.pledge_with_content(rich_pledge.pk)
-    pledge.title = "Changed title"
-    pledge.save(update_fields=["title"])
-
-    assert Pledge.objects.get(pk=rich_pledge.pk).title == "Changed title"
-
-
-def test_nothing_listens_to_the_instances_pledge_with_content_builds():
-    # queries._instance builds instances without Model.__init__, so without its
-    # pre_init and post_init signals: right only while nothing listens to them.
-    from django.db.models.signals import post_init, pre_init
-
-    for model in (Pledge, Organisation, Initiative, Indicator, ProgressReport, ReportedValue):
-        assert not pre_init.has_listeners(model)
-        assert not post_init.has_listeners(model)
-
-
-def test_a_loaded_pledge_is_an_instance_like_the_orm_s(rich_pledge):
-    pledge = queries.pledge_with_content(rich_pledge.pk)
-    orm = Pledge.objects.get(pk=rich_pledge.pk)
-
-    assert pledge == orm
-    assert not pledge._state.adding
-    assert pledge._state.db == orm._state.db
-    assert pledge.get_deferred_fields() == set()
-    assert pledge.organisation.get_absolute_url() == orm.organisation.get_absolute_url()
-
-
-def test_related_reads_the_prefetch_cache_without_a_query(rich_pledge, django_assert_num_queries):
-    pledge = queries.pledge_with_content(rich_pledge.pk)
-
-    with django_assert_num_queries(0):
-        initiatives = queries.related(pledge, "initiatives")
-        assert initiatives == list(pledge.initiatives.all())
-        assert queries.related(initiatives[0], "pillars") == list(initiatives[0].pillars.all())
-        assert [p.name for p in queries.related(pledge, "partners")] == [
-            "Alpha partner",
-            "Zeta partner",
-        ]
-
-
-def test_related_queries_a_relation_that_was_not_prefetched(rich_pledge, django_assert_num_queries):
-    pledge = Pledge.objects.get(pk=rich_pledge.pk)
+def test_the_badges_of_the_rich_pledges_organisation(rich_pledge, django_assert_num_queries):
+    organisation = rich_pledge.organisation
+    soon_after = datetime.datetime(2025, 8, 1, tzinfo=datetime.UTC)
+    a_year_later = datetime.datetime(2026, 7, 3, tzinfo=datetime.UTC)
 
     with django_assert_num_queries(1):
-        titles = [i.title for i in queries.related(pledge, "initiatives")]
+        earned = badges.organisation_badges(organisation, now=soon_after)
 
-    assert sorted(titles) == ["First", "Second"]
+    # A member, with an approved pledge and a report approved on 2 July 2025;
+    # no target is reached.
+    assert [b.slug for b in earned] == ["member", "pledger", "reporter"]
+    assert [b.slug for b in badges.organisation_badges(organisation, now=a_year_later)] == [
+        "member",
+        "pledger",
+    ]

@@ -246,6 +246,55 @@ def test_it_deletes_a_draft_never_submitted_but_not_one_that_was():
         services.pledge_delete(pledge=complete_pledge(approved=True))
 
 
+def test_only_a_draft_never_submitted_or_unsubmitted_changes_may_be_deleted(editor):
+    fresh = services.pledge_create(
+        organisation=editor.organisations.get(), actor=editor, title="Coding"
+    )
+    returned = PledgeFactory()
+    PledgeTransition.objects.create(pledge=returned, from_status="", to_status="draft")
+    PledgeTransition.objects.create(pledge=returned, from_status="submitted", to_status="draft")
+    approved = complete_pledge(organisation=editor.organisations.get(), approved=True)
+    revision = services.pledge_revise(pledge=approved, actor=editor)
+
+    assert services.pledge_may_be_deleted(pledge=fresh) is True
+    assert services.pledge_may_be_deleted(pledge=returned) is False
+    assert services.pledge_may_be_deleted(pledge=approved) is False
+    assert services.pledge_may_be_deleted(pledge=revision) is True
+    services.pledge_submit(pledge=revision, actor=editor, declaration=True)
+    assert services.pledge_may_be_deleted(pledge=Pledge.objects.get(pk=revision.pk)) is False
+
+
+def test_the_deletion_rule_reads_a_history_it_is_given(django_assert_num_queries):
+    pledge = PledgeFactory()
+    created = PledgeTransition(pledge=pledge, from_status="", to_status="draft")
+    sent_back = PledgeTransition(pledge=pledge, from_status="submitted", to_status="draft")
+
+    with django_assert_num_queries(0):
+        assert services.pledge_may_be_deleted(pledge=pledge, history=[created]) is True
+        assert services.pledge_may_be_deleted(pledge=pledge, history=[created, sent_back]) is False
+
+
+@pytest.mark.parametrize(
+    ("status", "allowed"),
+    [
+        (S.DRAFT, True),
+        (S.CHANGES_REQUESTED, True),
+        (S.SUBMITTED, False),
+        (S.APPROVED, False),
+        (S.REJECTED, False),
+        (S.COMPLETED, False),
+        (S.WITHDRAWN, False),
+    ],
+)
+def test_only_drafts_and_pledges_sent_back_may_be_submitted(status, allowed, editor):
+    pledge = complete_pledge(organisation=editor.organisations.get(), status=status)
+
+    assert services.pledge_may_be_submitted(pledge=pledge) is allowed
+    if not allowed:
+        with pytest.raises(WorkflowError):
+            services.pledge_submit(pledge=pledge, actor=editor, declaration=True)
+
+
 # --- Revisions of approved pledges ----------------------------------------------
 
 

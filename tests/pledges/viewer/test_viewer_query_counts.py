@@ -7,7 +7,6 @@ generation is built before the measured request, as a running process has it."""
 import pytest
 from django.utils import timezone
 
-from pledges import pledge_pages
 from pledges.scoreboards.services import scoreboard_add_pledges, scoreboard_create, scoreboard_share
 from pledges.viewer import facet_index
 from tests.factories import TeamMembershipFactory
@@ -21,7 +20,6 @@ SIZES = [1, 25]
 @pytest.fixture(autouse=True)
 def _nothing_kept(settings):
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
-    pledge_pages.forget_all()
 
 
 def pledges(size: int) -> list[int]:
