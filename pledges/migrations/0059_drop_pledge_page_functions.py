@@ -18,7 +18,7 @@ def _sql(migration: str, name: str) -> str:
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("pledges", "0056_pledgecard_targets_reached"),
+        ("pledges", "0058_content_languages_and_pledge_translations"),
     ]
 
     operations = [
