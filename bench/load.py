@@ -13,10 +13,10 @@ for anonymous visitors (cache on), and repeat visits to those that send the
 page's ETag back (`If-None-Match`, answered 304 when the page is unchanged).
 Each page runs between two runs of the reference view, and its ratio is to their
 mean (the machine's speed drifts while the benchmark runs). Each search scenario
-runs 3 seconds unmeasured first: a worker keeps the common words it has looked up. Prints requests per
-second, p50/p99/max latency, answers other than 200 (and 304) and the ratios;
-the reference rows give the mean of the reference runs and, in brackets, their
-range.
+runs 3 seconds unmeasured first: a worker keeps the common words it has looked
+up. Prints requests per second, p50/p99/max latency, answers other than 200 (and
+304) and the ratios; the reference rows give the mean of the reference runs
+and, in brackets, their range.
 """
 
 from __future__ import annotations

@@ -11,9 +11,9 @@ value has bit `j` set, so the sum over a filter is
 `sum(popcount(plane_j & filter) << j)`; exact, and a few hundred popcounts
 instead of a pass over the rows. Each sort order is an array of pledge ids, so
 one page of results is a short walk along it (or, for a rare filter, the few
-matching ids sorted by their position).
+matching ids sorted).
 
-Words searched for (`terms()`): for each lexeme, four bitmaps, the pledges that
+Words searched for (`terms_for()`): for each lexeme, four bitmaps, the pledges that
 have it with weight A (title, organisation), B (initiative titles, partners),
 C (summary) and D (initiative descriptions). A word in many pledges is kept in
 the index once looked up (`TERM_MIN_MATCHES`, at most `TERMS_KEPT` words), so a
@@ -31,8 +31,8 @@ A transaction that commits late is still seen, whatever order the changes'
 rows were written in (a snapshot lists the transactions in flight). The index
 is built in full only when a process starts (gunicorn's `post_worker_init`), when
 more than `MAX_CHANGES` pledges changed at once, or when the process has not
-looked for longer than the log keeps changes. The index a request holds is never
-changed, so threads can share it.
+looked for longer than the log keeps changes. The bitmaps and orders a request
+holds never change, so threads can share them.
 """
 
 from __future__ import annotations

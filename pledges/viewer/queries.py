@@ -4,12 +4,13 @@
   facet counts (each option's count with every *other* active filter applied)
   and the totals (pledges, not yet reported, per standard indicator the sum of
   targets and achieved values) come from the bitmap index of the current viewer
-  generation (`pledges.viewer.facet_index`), with no query per page at all.
+  generation (`pledges.viewer.facet_index`), with no query for them at all.
 - `search_matches()` gives a search's matches as a bitmap of that index: PostgreSQL
   parses the words (`websearch_to_tsquery`, one small query), the index holds
   the pledges of each word by weight (`FacetIndex.terms_for`), and the query's
-  AND, OR and NOT are the same operations on bitmaps. Only a phrase ("...")
-  asks the database for its matches. Ranking ("best match"): each pledge scores,
+  AND, OR and NOT are the same operations on bitmaps. Only a phrase ("..."; a
+  hyphenated word is one too, "e-learning") asks the database for its matches:
+  word positions are not in the index. Ranking ("best match"): each pledge scores,
   for each word it has, 8 if the word is in its title or organisation name
   (weight A), 4 in an initiative's title or a partner's name (B), 2 in its
   summary (C) and 1 in an initiative's description (D); the best scores first,
