@@ -1,7 +1,7 @@
 """Addresses of pages that take one argument (a pk or a slug), without a
 ``reverse()`` each.
 
-``reverse()`` costs 15–25 µs on these machines. A pledge page needs half a dozen
+``reverse()`` resolves the URL patterns every time. A pledge page needs half a dozen
 (its pillars, its organisation, its own address in the share box), and a list
 or an export one per row. ``url_prefix()`` reverses a page's name once per
 language, script prefix and URLconf, with a marker where the argument goes, and

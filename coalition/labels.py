@@ -2,7 +2,7 @@
 
 Django's ``get_FOO_display()`` and django-countries' ``countries.name()``
 translate on every call (a lazy string, a catalogue lookup, and for
-``get_FOO_display()`` a dict of every choice): 10 to 20 µs each, dozens of times
+``get_FOO_display()`` a dict of every choice), dozens of times
 on a pledge page. The labels come from the code and its message catalogues,
 which never change while a process runs, so one dict per choice set and language
 is enough.

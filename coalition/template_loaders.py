@@ -3,8 +3,8 @@ language in which every constant ``{% translate "…" %}`` is already translated
 
 Why: a page prints dozens of fixed labels ("Organisation", "Pillars",
 "Indicators" for every initiative), and each ``{% translate %}`` looks its
-message up in the catalogues every time it renders (about 10 µs on these
-machines, a twentieth of a pledge page). Translated once per language when the
+message up in the catalogues every time it renders (together a twentieth of
+a pledge page). Translated once per language when the
 template is compiled, it costs what plain text costs.
 
 What is translated ahead: ``{% translate "literal" %}`` with no filter, no

@@ -45,8 +45,8 @@ REPORTER_WINDOW = datetime.timedelta(days=365)
 
 
 # One statement, in a PL/pgSQL function (migrations 0055 and 0056) so that its
-# plan is kept for the connection's life: the ORM took longer to build it (~5 ms),
-# and the database longer to plan it (~1 ms), than to answer it. Pledger: a
+# plan is kept for the connection's life: the ORM took longer to build it, and
+# the database longer to plan it, than to answer it. Pledger: a
 # pledge (not a revision) approved once, whatever its status now (a public one
 # counts too, for rows from before approved_at was kept). Reporter: an approved
 # report on any of its pledges. Achiever: a viewer row (PledgeCard: public

@@ -163,7 +163,7 @@ def _cache(instance: Model, name: str, model: type[Model], objects: list) -> Non
 def related(instance: Model, name: str) -> list:
     """``list(instance.<name>.all())``: straight from the prefetch cache when the
     relation is cached (every relation pledge_with_content() loads is), without
-    building the relation's manager and queryset (5–9 µs each, a few dozen on a
+    building the relation's manager and queryset (a few dozen of them on a
     pledge page); otherwise through the manager, as before. The list may be the
     cache's own: read it, do not change it."""
     cached = instance.__dict__.get("_prefetched_objects_cache", {}).get(name)

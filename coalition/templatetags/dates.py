@@ -5,7 +5,7 @@
 coalition/formats), and ``{{ value|iso }}`` what a ``<time datetime>`` takes
 (``|date:"Y-m-d"`` for a date, ``|date:"c"`` for a date and time): the same
 text, for a tenth of the cost. Django's date filter looks its format up and builds a
-formatter every time (50 µs on these machines, a pledge page has ten); the day's
+formatter every time (a pledge page has ten); the day's
 text is kept per language and date. Times are shown in the current time zone,
 as the date filter shows them."""
 

@@ -126,9 +126,9 @@ def initiative(item: dict) -> SafeString:
 
     In Python, as ``progress`` is, rather than in the template: a pledge page
     repeats it for every initiative, and the template's loop of tags, filters
-    and conditions cost twice as much (0.1 ms an initiative on these machines,
-    about 4% of a pledge page). Every value is escaped here; the labels are the
-    catalogues' text, as the template printed them (the same msgids)."""
+    and conditions cost twice as much (about 4% of a pledge page). Every value
+    is escaped here; the labels are the catalogues' text, as the template
+    printed them (the same msgids)."""
     initiative = item["initiative"]
     pk = int(initiative.pk)
     title = escape(initiative.title)

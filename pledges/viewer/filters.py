@@ -110,7 +110,7 @@ class SharedDefinition:
     filters) without copying what never changes once the class is made: its
     options, label and help text. The copy gets its own ``extra`` dict, its own
     method proxy (which finds the method on the copy's FilterSet) and no cached
-    form field. The deep copies took a quarter of a millisecond a viewer page."""
+    form field. The deep copies were a noticeable part of a viewer page."""
 
     def __deepcopy__(self, memo):
         clone = copy.copy(self)

@@ -1,8 +1,8 @@
 """The Pledge Viewer's repeated markup: the facet options and the result rows.
 
 About 80 options and 20 rows a request cost over a thousand template nodes
-(some 8 ms) in `_viewer.html`; built here with f-strings they cost a fraction
-of a millisecond. The template keeps the page's structure and prints what these
+in `_viewer.html`; built here with f-strings they cost a small fraction of
+that. The template keeps the page's structure and prints what these
 return. Every value is escaped exactly as the template's autoescaping would
 (`html.escape`, quotes included); labels come translated from the caller.
 """
