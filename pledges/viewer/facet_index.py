@@ -45,7 +45,6 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
 
 from django.db import connection
 from gmpy2 import mpz
@@ -88,36 +87,32 @@ TERM_MIN_MATCHES = 500
 TERMS_KEPT = 128
 WEIGHTS = "ABCD"  # tsvector weights, most important first
 
-_NULL_FIRST = -(2**63)
-_NULL_LAST = 2**63 - 1
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_MICROSECOND = timedelta(microseconds=1)
-
-
-def _newest_key(approved_at: datetime | None) -> int:
-    # approved_at DESC puts pledges without a date first, as PostgreSQL does.
-    return _NULL_FIRST if approved_at is None else -((approved_at - _EPOCH) // _MICROSECOND)
-
-
-def _reach_key(target_reach: int) -> int:
-    return -target_reach
-
-
-def _ending_key(end_date: date | None) -> int:
-    return _NULL_LAST if end_date is None else end_date.toordinal()
-
-
-# Orders whose place for a pledge the index finds by itself, from one number per
-# pledge (its key) and the id: (column of the row, key of its value, id sign).
-# The title order follows the database's collation, so the database names the
-# pledge that follows a changed one instead.
-KEYED: dict[str, tuple[str, Callable, int]] = {
-    Sort.NEWEST: ("approved_at", _newest_key, -1),
-    Sort.REACH: ("target_reach", _reach_key, -1),
-    Sort.ENDING: ("end_date", _ending_key, 1),
+# Orders whose place for a pledge the index finds by itself: each pledge's key in
+# the order, one integer the database computes (ascending; equal keys ordered by
+# the id times the sign), so that it sorts as ORDERS does. The title order
+# follows the database's collation, so the database names the pledge that
+# follows a changed one instead.
+KEYED: dict[str, tuple[str, int]] = {
+    # approved_at DESC puts pledges without a date first, as PostgreSQL does
+    Sort.NEWEST: (
+        "CASE WHEN approved_at IS NULL THEN -4611686018427387904"
+        " ELSE -(extract(epoch FROM approved_at) * 1000000)::bigint END",
+        -1,
+    ),
+    Sort.REACH: ("-target_reach", -1),
+    Sort.ENDING: ("coalesce(end_date - DATE '1970-01-01', 2147483647)", 1),
 }
-_ROW_COLUMNS = ("options", "has_reported", "approved_at", "target_reach", "end_date")
-_POSITION = {column: n for n, column in enumerate(_ROW_COLUMNS + VALUE_COLUMNS)}
+# A facet row as the index reads it.
+_ROW_COLUMNS = (
+    "options",
+    "has_reported",
+    *(f"{sql} AS key_{sort}" for sort, (sql, _s) in KEYED.items()),
+)
+_COLUMNS = ", ".join(_ROW_COLUMNS + VALUE_COLUMNS)
+_POSITION = {
+    **{name: n for n, name in enumerate(("options", "has_reported", *KEYED))},
+    **{column: len(_ROW_COLUMNS) + n for n, column in enumerate(VALUE_COLUMNS)},
+}
 
 
 @dataclass(frozen=True)
@@ -289,7 +284,7 @@ class FacetIndex:
         """pledge id -> what orders it in `sort`: its key and id where the order has
         a key, else its place in the order."""
         if sort in self.keys:
-            keys, sign = self.keys[sort], KEYED[sort][2]
+            keys, sign = self.keys[sort], KEYED[sort][1]
             return lambda pk: (keys[pk], sign * pk)
         return self._position(sort).__getitem__
 
@@ -427,11 +422,11 @@ class FacetIndex:
             else:
                 rest = array("l", (pk for pk in order if pk not in gone))
             if sort in KEYED:
-                column, key_of, sign = KEYED[sort]
+                sign = KEYED[sort][1]
                 sort_keys = array("q", self.keys[sort])
                 sort_keys.extend([0] * (size - len(sort_keys)))
                 for row in present:
-                    sort_keys[row[0]] = key_of(row[4 + _POSITION[column]])
+                    sort_keys[row[0]] = row[4 + _POSITION[sort]]
 
                 def key(pk: int, sort_keys: array = sort_keys, sign: int = sign) -> tuple:
                     return (sort_keys[pk], sign * pk)
@@ -464,7 +459,7 @@ def _find(order: array, pk: int, keys: array | None, keyed: tuple | None) -> int
     if keys is not None and keyed is not None:
         if pk >= len(keys):
             return None  # beyond the index: a new pledge
-        sign = keyed[2]
+        sign = keyed[1]
 
         def key(other: int) -> tuple:
             return (keys[other], sign * other)
@@ -494,9 +489,6 @@ def iter_bits(mask: int) -> Iterator[int]:
             low = byte & -byte
             yield (byte_index << 3) | (low.bit_length() - 1)
             byte ^= low
-
-
-_COLUMNS = ", ".join(_ROW_COLUMNS + VALUE_COLUMNS)
 
 
 def build() -> FacetIndex:
@@ -547,15 +539,16 @@ def build() -> FacetIndex:
 
     keys: dict[str, array] = {}
     orders: dict[str, array] = {}
-    for sort, (column, key_of, sign) in KEYED.items():
+    for sort, (_sql, sign) in KEYED.items():
         sort_keys = array("q", bytes(8 * size))
-        at = 1 + _POSITION[column]
+        at = 1 + _POSITION[sort]
         for row in rows:
-            sort_keys[row[0]] = key_of(row[at])
+            sort_keys[row[0]] = row[at]
         keys[sort] = sort_keys
-        orders[sort] = array(
-            "l", sorted((row[0] for row in rows), key=lambda pk: (sort_keys[pk], sign * pk))
+        ordered = sorted(
+            zip([row[at] for row in rows], [sign * row[0] for row in rows], strict=True)
         )
+        orders[sort] = array("l", (sign * signed for _key, signed in ordered))
     present = {row[0] for row in rows}
     orders[Sort.TITLE] = array("l", (pk for pk in title_order if pk in present))
     orders = {sort: orders[sort] for sort in ORDERS}
@@ -604,7 +597,7 @@ SELECT pg_current_snapshot()::text, pg_current_xact_id_if_assigned()::text,
      ORDER BY n.sort_title, n.pledge_id LIMIT 1),
     ARRAY(SELECT u.lexeme || ':' || array_to_string(u.weights, '')
           FROM unnest(s.search_vector) u WHERE u.lexeme = ANY(%(terms)s)),
-    {", ".join(f"f.{column}" for column in _ROW_COLUMNS + VALUE_COLUMNS)}
+    {_COLUMNS}
 FROM (VALUES (1)) AS one (n)
 LEFT JOIN changed c ON true
 LEFT JOIN pledges_pledgefacets f ON f.pledge_id = c.pledge_id
