@@ -220,3 +220,23 @@ def test_a_kept_word_follows_changes_to_the_pledges(corpus, monkeypatch):
     assert "garden" in after_index.terms
     assert gardening.pk in set(facet_index.iter_bits(before))
     assert set(facet_index.iter_bits(after)) == sql_matches("gardening") == {corpus[3].pk}
+
+
+@pytest.mark.parametrize("size", [1, 25])
+@pytest.mark.parametrize(("kept", "queries"), [(False, 4), (True, 3)])
+def test_a_search_page_reads_the_database_a_fixed_number_of_times(
+    size, kept, queries, client, settings, monkeypatch, django_assert_num_queries
+):
+    settings.PLEDGE_VIEWER_CACHE_SECONDS = 0
+    monkeypatch.setattr(facet_index, "TERM_MIN_MATCHES", 0 if kept else 10**9)
+    for _ in range(size):
+        public_pledge(title="Robotics club", countries=("BE",))
+    facet_index.warm().terms_for({"robot": "'robot'"})
+
+    # The pillars, the words as PostgreSQL reads them, the word's pledges by
+    # weight (unless the index keeps the word), one page of rows.
+    with django_assert_num_queries(queries):
+        response = client.get("/en/pledges/", {"q": "robotics", "country": "BE"})
+
+    assert response.status_code == 200
+    assert response.context["count"] == size
