@@ -8,12 +8,9 @@ worker_class = "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
-# A worker is replaced after this many requests (a guard against leaks); each
-# new worker builds the Pledge Viewer's index again (about 2 s at 100,000 pledges).
 # Recycle workers now and then (a guard against slow leaks), but rarely: a new
-# worker builds the Pledge Viewer's index before its first request (~2 s at
-# 100,000 pledges, post_worker_init below), which at 20,000 requests a worker
-# was a few per cent of a busy worker's time.
+# worker builds the Pledge Viewer's index in full before its first request
+# (post_worker_init below), which costs a busy worker as much as many requests.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "200000"))
 max_requests_jitter = max_requests // 10
 accesslog = "-" if os.environ.get("GUNICORN_ACCESS_LOG", "1") == "1" else None
@@ -24,7 +21,8 @@ wsgi_app = "coalition.wsgi:application"
 
 def post_worker_init(worker):
     """Build the Pledge Viewer's index before the worker takes its first request,
-    so no visitor waits for it. If the database is not there yet, the first
+    so no visitor waits for it; from then on each request applies what changed
+    (pledges.viewer.facet_index). If the database is not there yet, the first
     viewer request builds it instead."""
     try:
         from pledges.viewer.facet_index import warm

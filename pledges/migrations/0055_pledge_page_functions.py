@@ -3,8 +3,8 @@ organisation's earned badges.
 
 Why functions: the page used to take ten round trips (the pledge, partners,
 initiatives, pillars, indicators, approved values, reports, reported values,
-badges, and the navigation's pillars), about 6 ms of the page's 10 ms at 100,000 pledges, most of it spent
-planning statements that run in 0.03 ms each. One statement is one round trip,
+badges, and the navigation's pillars), more than half of the page's time, most
+of it spent planning statements that take far less time to run. One statement is one round trip,
 and PL/pgSQL keeps each statement's plan for the connection's life (the portal
 keeps connections, CONN_MAX_AGE), so it is planned once instead of every time.
 

@@ -16,6 +16,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -243,10 +244,44 @@ class PledgeSearch(models.Model):
         return str(self.pledge_id)
 
 
+class TransactionId(models.Field):
+    """PostgreSQL's `xid8`: the id of the transaction that wrote the row, which a
+    snapshot (`pg_current_snapshot()`) says is visible to it or not."""
+
+    def db_type(self, connection) -> str:
+        return "xid8"
+
+
+class PledgeChange(models.Model):
+    """A pledge whose viewer rows (facets or search vector) changed, came or went:
+    `read_model.refresh_pledges()` writes one row per such pledge in the same
+    transaction, and each web process's facet index applies the changes its last
+    look did not see (`pledges.viewer.facet_index`). Kept for a day."""
+
+    pledge_id = models.BigIntegerField(_("pledge"))  # no foreign key: the pledge may be gone
+    transaction = TransactionId(
+        db_default=models.Func(function="pg_current_xact_id", output_field=TransactionId()),
+        editable=False,
+    )
+    changed_at = models.DateTimeField(_("changed"), db_default=Now(), editable=False)
+
+    class Meta:
+        verbose_name = _("pledge viewer change")
+        verbose_name_plural = _("pledge viewer changes")
+        indexes: ClassVar = [
+            models.Index(fields=["transaction"], name="pledgechange_transaction"),
+            models.Index(fields=["changed_at"], name="pledgechange_changed_at"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.pledge_id)
+
+
 __all__ = [
     "EU_WIDE",
     "REACH_KINDS",
     "STANDARD_KINDS",
     "PledgeCard",
+    "PledgeChange",
     "PledgeFacets",
 ]

@@ -1,33 +1,57 @@
-"""The Pledge Viewer's reads: facet counts, totals and one page of results.
+"""The Pledge Viewer's reads: facet counts, totals, search and one page of results.
 
-- `select()` turns a valid filterset into a `Selection`: the search (if any) is
-  one full-text query over PledgeCard's GIN index; the facet filters, the facet
-  counts (each option's count with every *other* active filter applied) and the
-  totals (pledges, not yet reported, per standard indicator the sum of targets
-  and achieved values) come from the bitmap index of the current viewer
-  generation (`pledges.viewer.facet_index`), with no query per page at all.
+- `select()` turns a valid filterset into a `Selection`: the facet filters, the
+  facet counts (each option's count with every *other* active filter applied)
+  and the totals (pledges, not yet reported, per standard indicator the sum of
+  targets and achieved values) come from the bitmap index of the current viewer
+  generation (`pledges.viewer.facet_index`), with no query for them at all.
+- `search_matches()` gives a search's matches as a bitmap of that index: PostgreSQL
+  parses the words (`websearch_to_tsquery`, one small query), the index holds
+  the pledges of each word by weight (`FacetIndex.terms_for`), and the query's
+  AND, OR and NOT are the same operations on bitmaps. Only a phrase ("..."; a
+  hyphenated word is one too, "e-learning") asks the database for its matches:
+  word positions are not in the index. Ranking ("best match"): each pledge scores,
+  for each word it has, 8 if the word is in its title or organisation name
+  (weight A), 4 in an initiative's title or a partner's name (B), 2 in its
+  summary (C) and 1 in an initiative's description (D); the best scores first,
+  the newest first among equal ones. For one word this keeps `ts_rank`'s order
+  of the fields (a word in the title always ranks above one only in the text),
+  without reading every match's text for each page. `ordered()` gives the same
+  order in SQL.
 - `result_page()` gives one page of rows: the ids in order from the index (or,
-  for a ranked search or a deep page of a big result, from SQL over the narrow
-  PledgeFacets table), then only the displayed columns from PledgeCard.
+  for a deep page of a big result, from SQL over the narrow PledgeFacets table),
+  then only the displayed columns from PledgeCard.
 - `totals()` is the same totals in one SQL aggregate over any queryset of viewer
   rows (an organisation's pledges, say).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchRank
 from django.db import connection
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.expressions import RawSQL
 
 from pledges.viewer import facet_index
-from pledges.viewer.facet_index import Totals
+from pledges.viewer.facet_index import WEIGHTS, Totals
 from pledges.viewer.filters import PledgeViewerFilter, Sort, search_query
 from pledges.viewer.models import STANDARD_KINDS, PledgeCard, PledgeSearch
+from pledges.viewer.read_model import SEARCH_CONFIG
 
-__all__ = ["Selection", "Totals", "ordered", "result_page", "select", "totals"]
+__all__ = [
+    "Query",
+    "Selection",
+    "Totals",
+    "ordered",
+    "parse_query",
+    "result_page",
+    "search_matches",
+    "select",
+    "totals",
+]
 
 ROW_FIELDS = (
     "pledge_id",
@@ -54,8 +78,9 @@ class Selection:
     # the search's matches (-1: no search), and every filter applied within them
     base: int
     mask: int
-    # with a search ranked by relevance: every match, best first
-    ranked: list[int] | None = None
+    # with a search ranked by relevance: the bit planes of each pledge's score,
+    # most significant first
+    scores: list[int] | None = None
 
     def totals(self) -> Totals:
         return self.index.totals(self.mask)
@@ -66,31 +91,190 @@ class Selection:
 
 
 def select(filterset: PledgeViewerFilter, *, generation: str, ranked: bool = False) -> Selection:
-    """The valid filterset's selection: the search (if any) in one query (its
-    matches best first when `ranked`), the facet filters from the bitmap index."""
+    """The valid filterset's selection from the bitmap index: the search (if
+    any, with its scores when `ranked`), then the facet filters."""
     index = facet_index.for_generation(generation)
-    base, order = -1, None
-    query = search_query(filterset.search_text())
-    if query is not None:
-        matches = PledgeSearch.objects.filter(search_vector=query)
-        if ranked:
-            # Equal ranks: the latest pledge first (ids grow with time).
-            matches = matches.annotate(rank=SearchRank(F("search_vector"), query)).order_by(
-                "-rank", "-pledge_id"
-            )
-        order = _ids(matches.values_list("pledge_id", flat=True))
-        base = index.ids_mask(order)
-        if not ranked:
-            order = None
+    base, scores = -1, None
+    text = filterset.search_text()
+    if text:
+        base, scores = search_matches(index, text, ranked=ranked)
     active = filterset.active()
     return Selection(
-        index=index, active=active, base=base, mask=index.mask(active, base=base), ranked=order
+        index=index, active=active, base=base, mask=index.mask(active, base=base), scores=scores
     )
+
+
+# --- search ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Query:
+    """A search as PostgreSQL parsed it (`websearch_to_tsquery`)."""
+
+    # ("word", lexeme), ("not", node), ("and" | "or" | "phrase", node, node)
+    tree: tuple
+    # every lexeme, and each quoted as in a tsquery
+    lexemes: dict[str, str]
+    # the lexemes a match scores for (those not under a NOT)
+    scored: list[str]
+    # only AND, OR and NOT: bitmaps of the words give exactly the matches
+    exact: bool
+
+
+_TOKEN = re.compile(
+    r"\s*(?:(?P<quoted>'(?:[^'\\]|''|\\.)*')(?P<suffix>:[*A-D]+)?|(?P<op><->|<\d+>|[!&|()]))"
+)
+
+
+def parse_query(text: str) -> Query | None:
+    """The search `text` as PostgreSQL's websearch syntax and English stemming
+    read it (one query); None when it has no words to look for (stop words only)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT websearch_to_tsquery(%s, %s)::text", [SEARCH_CONFIG, text])
+        parsed = cursor.fetchone()[0]
+    tokens: list[tuple[str, str]] = []  # ("op", "&") or ("word", quoted + suffix)
+    position = 0
+    while parsed[position:].strip():
+        match = _TOKEN.match(parsed, position)
+        if match is None:
+            raise ValueError(f"unexpected tsquery {parsed!r}")
+        if match["op"]:
+            tokens.append(("op", match["op"]))
+        else:
+            tokens.append(("word", match["quoted"] + (match["suffix"] or "")))
+        position = match.end()
+    if not tokens:
+        return None
+    return _Parser(tokens).query()
+
+
+class _Parser:
+    """tsquery text to a tree: `!` binds tightest, then `<->`, `&`, `|`."""
+
+    def __init__(self, tokens: list[tuple[str, str]]) -> None:
+        self.tokens = tokens
+        self.at = 0
+        self.lexemes: dict[str, str] = {}
+        self.scored: list[str] = []
+        self.exact = True
+
+    def query(self) -> Query:
+        tree = self.either()
+        return Query(tree, self.lexemes, list(dict.fromkeys(self.scored)), self.exact)
+
+    def peek(self) -> str | None:
+        if self.at < len(self.tokens) and self.tokens[self.at][0] == "op":
+            return self.tokens[self.at][1]
+        return None
+
+    def either(self) -> tuple:
+        node = self.both()
+        while self.peek() == "|":
+            self.at += 1
+            node = ("or", node, self.both())
+        return node
+
+    def both(self) -> tuple:
+        node = self.phrase()
+        while self.peek() == "&":
+            self.at += 1
+            node = ("and", node, self.phrase())
+        return node
+
+    def phrase(self) -> tuple:
+        node = self.unary(negated=False)
+        while (op := self.peek()) is not None and op.startswith("<"):
+            self.at += 1
+            self.exact = False  # positions: only the database knows
+            node = ("phrase", node, self.unary(negated=False))
+        return node
+
+    def unary(self, *, negated: bool) -> tuple:
+        kind, value = self.tokens[self.at]
+        self.at += 1
+        if kind == "op" and value == "!":
+            return ("not", self.unary(negated=not negated))
+        if kind == "op" and value == "(":
+            node = self.either()
+            self.at += 1  # ")"
+            return node
+        quoted, _colon, suffix = value.rpartition("'")
+        if suffix:  # a weight or prefix (`:A`, `:*`), which websearch never gives
+            self.exact = False
+        quoted += "'"
+        lexeme = re.sub(r"''|\\(.)", lambda m: m[1] or "'", quoted[1:-1])
+        self.lexemes[lexeme] = quoted
+        if not negated:
+            self.scored.append(lexeme)
+        return ("word", lexeme)
+
+
+def search_matches(
+    index: facet_index.FacetIndex, text: str, *, ranked: bool
+) -> tuple[int, list[int] | None]:
+    """The pledges the search `text` matches, as a bitmap of `index` (exactly
+    those `search_vector @@ websearch_to_tsquery(text)` gives), and, when
+    `ranked`, the bit planes of their scores (most significant first)."""
+    query = parse_query(text)
+    if query is None:
+        return 0, [] if ranked else None
+    wanted = dict(query.lexemes) if query.exact else {}
+    if ranked:
+        wanted |= {lexeme: query.lexemes[lexeme] for lexeme in query.scored}
+    terms = index.terms_for(wanted) if wanted else {}
+    if query.exact:
+        matches = _matches(query.tree, terms, index.everything)
+    else:
+        matches = index.ids_mask(
+            _ids(PledgeSearch.objects.filter(search_vector=search_query(text)).values("pledge_id"))
+        )
+    if not ranked:
+        return matches, None
+    # Each word's score is its weight bitmaps read as a binary number (A: 8,
+    # B: 4, C: 2, D: 1); the pledge's score their sum, added plane by plane.
+    total: list[int] = []
+    for lexeme in query.scored:
+        total = _add(total, list(reversed(terms[lexeme])))
+    return matches, list(reversed(total))
+
+
+def _matches(node: tuple, terms: dict, everything: int) -> int:
+    kind = node[0]
+    if kind == "word":
+        a, b, c, d = terms[node[1]]
+        return a | b | c | d
+    if kind == "not":
+        return everything & ~_matches(node[1], terms, everything)
+    left, right = _matches(node[1], terms, everything), _matches(node[2], terms, everything)
+    return left & right if kind == "and" else left | right
+
+
+def _add(x: list[int], y: list[int]) -> list[int]:
+    """The sum of two bit-sliced numbers (bit planes, least significant first)."""
+    total, carry = [], 0
+    for j in range(max(len(x), len(y))):
+        a = x[j] if j < len(x) else 0
+        b = y[j] if j < len(y) else 0
+        total.append(a ^ b ^ carry)
+        carry = (a & b) | (carry & (a ^ b))
+    if carry:
+        total.append(carry)
+    return total
+
+
+def _score_sql(query: Query) -> tuple[str, list[str]]:
+    """The same score as an SQL expression over `search_vector`."""
+    parts, params = [], []
+    for lexeme in query.scored:
+        for weight, points in zip(WEIGHTS, (8, 4, 2, 1), strict=True):
+            parts.append(f"(search_vector @@ %s::tsquery)::int * {points}")
+            params.append(f"{query.lexemes[lexeme]}:{weight}")
+    return " + ".join(parts) or "0", params
 
 
 def _ids(queryset: QuerySet) -> list[int]:
     """The ids a one-column queryset gives, without a model layer per row (a
-    common word matches most of the 100,000 pledges)."""
+    phrase of common words matches most of the pledges)."""
     sql, params = queryset.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -116,14 +300,15 @@ def totals(queryset: QuerySet) -> Totals:
 
 
 def ordered(queryset: QuerySet, *, sort: str, search: str) -> QuerySet:
-    """The rows in the chosen order; "relevance" ranks the search (newest without one)."""
+    """The rows in the chosen order; "relevance" ranks the search as the index
+    does (`search_matches()`), newest first without one."""
     if sort == Sort.RELEVANCE:
-        query = search_query(search)
+        query = parse_query(search) if search.strip() else None
         if query is None:
             return queryset.order_by(*Sort.ORDER[Sort.NEWEST])
         rank = (
             PledgeSearch.objects.filter(pledge_id=OuterRef("pledge_id"))
-            .annotate(rank=SearchRank(F("search_vector"), query))
+            .annotate(rank=RawSQL(*_score_sql(query)))  # noqa: S611 (parameters)
             .values("rank")
         )
         return queryset.annotate(rank=Subquery(rank)).order_by("-rank", *Sort.ORDER[Sort.NEWEST])
@@ -147,10 +332,14 @@ def result_page(
     displayed columns from PledgeCard. `queryset` may be a function that makes
     it: building the filtered queryset costs as much as the index's page."""
     ids = None
-    if selection is not None and selection.ranked is not None and sort == Sort.RELEVANCE:
-        ids = selection.index.walk(selection.ranked, selection.mask, offset=offset, limit=limit)
-    elif selection is not None and sort != Sort.RELEVANCE:
-        ids = selection.index.page(selection.mask, sort=sort, offset=offset, limit=limit)
+    if selection is not None and selection.scores is not None and sort == Sort.RELEVANCE:
+        ids = selection.index.ranked_page(
+            selection.mask, selection.scores, offset=offset, limit=limit
+        )
+    elif selection is not None:
+        # "relevance" without a search is the newest first
+        by = Sort.NEWEST if sort == Sort.RELEVANCE else sort
+        ids = selection.index.page(selection.mask, sort=by, offset=offset, limit=limit)
     if ids is None:
         if callable(queryset):
             queryset = queryset()

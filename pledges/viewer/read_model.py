@@ -8,6 +8,11 @@ public, and (once the transaction commits) invalidates the anonymous viewer
 cache and the pages kept for anonymous visitors (`coalition.caching.bump_on_commit()`,
 which changes that show on pledge pages only, such as badges, call alone).
 `manage.py rebuild_pledge_index` rebuilds every row.
+
+Each pledge whose narrow rows (`PledgeFacets`, `PledgeSearch`) really changed,
+came or went gets a `PledgeChange` row in the same transaction: the change log
+from which every web process brings its facet index up to date
+(`pledges.viewer.facet_index`). The log keeps a day of changes.
 """
 
 from __future__ import annotations
@@ -158,6 +163,7 @@ WHERE %(all)s OR pledge_id = ANY(%(ids)s)
 ON CONFLICT (pledge_id) DO UPDATE SET
     {", ".join(f"{c.strip()} = EXCLUDED.{c.strip()}" for c in _FACET_COLUMNS.split(",")[1:])},
     options = EXCLUDED.options
+WHERE pledges_pledgefacets IS DISTINCT FROM EXCLUDED
 """  # noqa: S608
 
 _DELETE_STALE_FACETS = """
@@ -171,6 +177,7 @@ INSERT INTO pledges_pledgesearch (pledge_id, search_vector)
 SELECT pledge_id, search_vector FROM pledges_pledgecard
 WHERE (%(all)s OR pledge_id = ANY(%(ids)s)) AND search_vector IS NOT NULL
 ON CONFLICT (pledge_id) DO UPDATE SET search_vector = EXCLUDED.search_vector
+WHERE pledges_pledgesearch.search_vector IS DISTINCT FROM EXCLUDED.search_vector
 """
 
 _DELETE_STALE_SEARCH = """
@@ -188,6 +195,18 @@ WHERE (%(all)s OR c.pledge_id = ANY(%(ids)s))
       AND p.revision_of_id IS NULL
   )
 """
+
+
+# The pledges a statement wrote or deleted go to the change log (an upsert that
+# finds its row unchanged writes nothing, so a rebuild of unchanged rows logs none).
+def _logged(statement: str) -> str:
+    return (
+        f"WITH changed AS ({statement} RETURNING pledge_id) "  # noqa: S608 (constants)
+        "INSERT INTO pledges_pledgechange (pledge_id) SELECT DISTINCT pledge_id FROM changed"
+    )
+
+
+_PRUNE_LOG = "DELETE FROM pledges_pledgechange WHERE changed_at < now() - interval '1 day'"
 
 
 def refresh_pledges(pledge_ids: Iterable[int]) -> None:
@@ -224,8 +243,9 @@ def _run(*, ids: list[int], everything: bool) -> None:
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(_DELETE_STALE, params)
         cursor.execute(_UPSERT, params)
-        cursor.execute(_DELETE_STALE_FACETS, params)
-        cursor.execute(_FACET_UPSERT, params)
-        cursor.execute(_DELETE_STALE_SEARCH, params)
-        cursor.execute(_SEARCH_UPSERT, params)
+        cursor.execute(_logged(_DELETE_STALE_FACETS), params)
+        cursor.execute(_logged(_FACET_UPSERT), params)
+        cursor.execute(_logged(_DELETE_STALE_SEARCH), params)
+        cursor.execute(_logged(_SEARCH_UPSERT), params)
+        cursor.execute(_PRUNE_LOG)
         bump_on_commit()

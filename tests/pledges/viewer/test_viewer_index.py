@@ -3,7 +3,7 @@ import pytest
 from coalition.caching import current_generation
 from pledges import progress, queries
 from pledges.models import Indicator, Pledge, ProgressReport
-from pledges.viewer.models import PledgeCard, PledgeFacets, PledgeSearch
+from pledges.viewer.models import PledgeCard, PledgeChange, PledgeFacets, PledgeSearch
 from pledges.viewer.read_model import rebuild_all, refresh_pledges
 from tests.pledges.viewer.factories import PledgeFactory, public_pledge
 
@@ -176,3 +176,39 @@ def test_the_demo_seed_indexes_pledges_and_shares_one_scoreboard_idempotently():
     assert PledgeCard.objects.count() == 3
     assert board.share_token == demo_viewer.DEMO_TOKEN
     assert board.entries.count() == 3
+
+
+def changes() -> set[int]:
+    return set(PledgeChange.objects.values_list("pledge_id", flat=True))
+
+
+def test_it_logs_each_pledge_whose_viewer_rows_change_come_or_go():
+    pledge = public_pledge()
+    draft = PledgeFactory(status=Pledge.Status.DRAFT)
+    assert changes() == {pledge.pk}  # it came
+    PledgeChange.objects.all().delete()
+
+    refresh_pledges([pledge.pk, draft.pk])
+    assert changes() == set()  # nothing changed: nothing logged
+
+    Pledge.objects.filter(pk=pledge.pk).update(title="A new title")
+    refresh_pledges([pledge.pk])
+    assert changes() == {pledge.pk}  # its title (sort order, search words) changed
+    PledgeChange.objects.all().delete()
+
+    Pledge.objects.filter(pk=pledge.pk).update(status=Pledge.Status.WITHDRAWN)
+    refresh_pledges([pledge.pk])
+    assert changes() == {pledge.pk}  # it went
+
+
+def test_the_log_keeps_a_day_of_changes():
+    import datetime as dt
+
+    from django.utils import timezone
+
+    old = public_pledge()
+    PledgeChange.objects.update(changed_at=timezone.now() - dt.timedelta(days=1, minutes=1))
+    new = public_pledge()
+
+    assert changes() == {new.pk}
+    assert old.pk != new.pk
