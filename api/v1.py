@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from ninja import NinjaAPI, Path, Query
 from ninja.decorators import decorate_view
 from ninja.errors import ValidationError
@@ -109,15 +110,23 @@ def read(path: str, **kwargs) -> Callable:
 # --- Errors ------------------------------------------------------------------
 
 
+def _error(request: HttpRequest, body: dict, status: int) -> HttpResponse:
+    """An error answer: never kept, so ConditionalGetMiddleware gives it no ETag."""
+    response = api.create_response(request, body, status=status)
+    add_never_cache_headers(response)
+    patch_cache_control(response, no_store=True)
+    return response
+
+
 @api.exception_handler(ParameterError)
 def bad_parameters(request: HttpRequest, exc: ParameterError) -> HttpResponse:
-    return api.create_response(
+    return _error(
         request,
         {
             "detail": "Some parameters are not valid.",
             "errors": [{"parameter": name, "message": message} for name, message in exc.errors],
         },
-        status=400,
+        400,
     )
 
 
@@ -134,9 +143,7 @@ def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
 
 @api.exception_handler(Http404)
 def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-    return api.create_response(
-        request, {"detail": str(exc) or "There is no such object.", "errors": []}, status=404
-    )
+    return _error(request, {"detail": str(exc) or "There is no such object.", "errors": []}, 404)
 
 
 # --- Addresses ---------------------------------------------------------------

@@ -8,7 +8,7 @@ import pledges.viewer.models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("pledges", "0056_pledgecard_targets_reached"),
+        ("pledges", "0059_drop_pledge_page_functions"),
     ]
 
     operations = [
