@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.html import format_html
@@ -144,17 +145,20 @@ class FeedAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Harvest the selected feeds now"), permissions=("change",))
     def harvest_now(self, request, queryset):
-        report = tasks.harvest_and_notify(now=timezone.now(), feeds=queryset)
-        names = {feed.pk: str(feed) for feed in queryset.select_related("coalition")}
-        for feed_report in report.feeds:
-            if feed_report.error:
-                self.message_user(
-                    request, f"{names[feed_report.feed_id]}: {feed_report.error}", messages.WARNING
-                )
+        # The background worker fetches: a slow website may take the whole feed
+        # timeout, which a web request (and gunicorn's worker timeout) cannot spare.
+        ids = list(queryset.values_list("pk", flat=True))
+        transaction.on_commit(lambda: tasks.harvest_selected_feeds.enqueue(ids))
         self.message_user(
             request,
-            _("%(done)d feeds harvested, %(failed)d failed.")
-            % {"done": len(report.feeds) - report.failed, "failed": report.failed},
+            ngettext(
+                "%(count)d feed queued for harvest: its health shows the result once "
+                "the background worker has fetched it.",
+                "%(count)d feeds queued for harvest: their health shows the result once "
+                "the background worker has fetched them.",
+                len(ids),
+            )
+            % {"count": len(ids)},
         )
 
 
