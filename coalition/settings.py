@@ -133,10 +133,17 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------
-# DATABASE_URL selects a PostgreSQL server; without it, an embedded PostgreSQL
-# starts from the binaries a Python package ships (coalition/embedded_db.py).
+# DATABASE_URL selects a PostgreSQL server. In development (DEBUG) without it,
+# an embedded PostgreSQL starts from the binaries of a development dependency
+# (coalition/embedded_db.py); production refuses to start without it.
 DATABASE_URL = env("DATABASE_URL")
 if not DATABASE_URL:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "DATABASE_URL is not set. Set it to your PostgreSQL server "
+            "(postgres://user:password@host:5432/name), or set DEBUG=true for the "
+            "embedded development database."
+        )
     from coalition import embedded_db
 
     DATABASE_URL = embedded_db.ensure_running(VAR_DIR)
