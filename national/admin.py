@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone

@@ -112,19 +112,19 @@ def fetch(url: str, *, etag: str = "", last_modified: str = "") -> Fetched:
         headers["If-Modified-Since"] = last_modified
     try:
         response = outbound.get(url, headers=headers, seconds=timeout, max_bytes=limit)
-    except outbound.TooBig as exc:
+    except outbound.TooBigError as exc:
         if exc.announced is not None:
             raise FeedError(
                 f"The feed is too big ({exc.announced:,} bytes; limit {limit:,})."
             ) from exc
         raise FeedError(f"The feed is too big (over {limit:,} bytes).") from exc
-    except outbound.TooSlow as exc:
+    except outbound.TooSlowError as exc:
         if exc.in_body:
             raise FeedError(f"The feed took longer than {timeout:g} seconds to download.") from exc
         raise FeedError(f"The website did not answer within {timeout:g} seconds.") from exc
-    except outbound.BadRedirect as exc:
+    except outbound.BadRedirectError as exc:
         raise FeedError("The website redirected to an address that is not http or https.") from exc
-    except outbound.Failed as exc:
+    except outbound.FetchError as exc:
         logger.info("Feed %s could not be fetched: %s", url, exc)
         raise FeedError(COULD_NOT_FETCH) from exc
     if response.status == 304:

@@ -50,22 +50,22 @@ _TRANSLATED = (
 _GLOBAL_UNICAST_V6 = ipaddress.IPv6Network("2000::/3")
 
 
-class Refused(Exception):
+class DestinationRefusedError(Exception):
     """The destination is not one the portal may connect to."""
 
 
-class Failed(Exception):
+class FetchError(Exception):
     """The request failed: refused, unreachable, too slow, not HTTP. The message
     is for the log only: it may describe what answered."""
 
 
-class TooSlow(Failed):
+class TooSlowError(FetchError):
     """The deadline passed (`in_body`: after the headers had come)."""
 
     in_body = False
 
 
-class TooBig(Failed):
+class TooBigError(FetchError):
     """The body exceeded the size limit (`announced`: by its Content-Length)."""
 
     def __init__(self, message: str, *, announced: int | None = None) -> None:
@@ -73,21 +73,20 @@ class TooBig(Failed):
         self.announced = announced
 
 
-class BadRedirect(Failed):
+class BadRedirectError(FetchError):
     """A redirect to something other than an http or https address."""
 
 
 def is_global_unicast(address: Address) -> bool:
     """Whether `address` is a public unicast address on the internet."""
-    if isinstance(address, ipaddress.IPv6Address):
-        if (
-            address.ipv4_mapped is not None
-            or address.sixtofour is not None
-            or address.teredo is not None
-            or any(address in network for network in _TRANSLATED)
-            or address not in _GLOBAL_UNICAST_V6
-        ):
-            return False
+    if isinstance(address, ipaddress.IPv6Address) and (
+        address.ipv4_mapped is not None
+        or address.sixtofour is not None
+        or address.teredo is not None
+        or any(address in network for network in _TRANSLATED)
+        or address not in _GLOBAL_UNICAST_V6
+    ):
+        return False
     return (
         address.is_global
         and not address.is_multicast
@@ -116,10 +115,10 @@ class Deadline:
         self.ends = time.monotonic() + seconds
 
     def left(self) -> float:
-        """Seconds left; raises TooSlow when there are none."""
+        """Seconds left; raises TooSlowError when there are none."""
         left = self.ends - time.monotonic()
         if left <= 0:
-            raise TooSlow(f"deadline of {self.seconds:g} s passed")
+            raise TooSlowError(f"deadline of {self.seconds:g} s passed")
         return left
 
     def within(self, timeout: float | None) -> float:
@@ -176,10 +175,10 @@ def resolve(host: str, port: int, deadline: Deadline) -> list[Address]:
     thread.start()
     thread.join(deadline.left())
     if failure:
-        raise Failed(f"name lookup failed: {failure[0]}")
+        raise FetchError(f"name lookup failed: {failure[0]}")
     if not found:
         deadline.left()
-        raise TooSlow("name lookup took too long")
+        raise TooSlowError("name lookup took too long")
     return list(dict.fromkeys(found[0]))
 
 
@@ -205,7 +204,9 @@ class CheckedBackend(httpcore.NetworkBackend):
         if refused or not addresses:
             # Every address must pass: a name that also resolves inward is refused,
             # whichever address a retry would pick.
-            raise Refused(f"{host} port {port} resolves to refused {refused or 'nothing'}")
+            raise DestinationRefusedError(
+                f"{host} port {port} resolves to refused {refused or 'nothing'}"
+            )
         error: Exception | None = None
         for address in addresses:
             try:
@@ -223,7 +224,7 @@ class CheckedBackend(httpcore.NetworkBackend):
         raise httpcore.ConnectError(str(error))
 
     def connect_unix_socket(self, path, timeout=None, socket_options=None):
-        raise Refused("no local sockets")
+        raise DestinationRefusedError("no local sockets")
 
     def sleep(self, seconds: float) -> None:
         time.sleep(min(seconds, self.deadline.left()))
@@ -242,17 +243,17 @@ def _target(url: str) -> tuple[httpcore.URL, bytes]:
         parts = urllib.parse.urlsplit(url)
         port = parts.port
     except ValueError as exc:
-        raise Failed(f"bad address: {exc}") from exc
+        raise FetchError(f"bad address: {exc}") from exc
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
-        raise BadRedirect("not an http or https address")
+        raise BadRedirectError("not an http or https address")
     host = parts.hostname or ""
     try:
         host_bytes = host.encode("idna") if host else b""
     except UnicodeError as exc:
-        raise Failed("bad host name") from exc
+        raise FetchError("bad host name") from exc
     if not host_bytes:
-        raise Failed("no host")
+        raise FetchError("no host")
     default = 443 if scheme == "https" else 80
     port = port or default
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
@@ -274,18 +275,18 @@ def _translated() -> Iterator[None]:
     try:
         yield
     except httpcore.TimeoutException as exc:
-        raise TooSlow(str(exc) or exc.__class__.__name__) from exc
+        raise TooSlowError(str(exc) or exc.__class__.__name__) from exc
     except (httpcore.NetworkError, httpcore.ProtocolError, httpcore.UnsupportedProtocol) as exc:
-        raise Failed(f"{exc.__class__.__name__}: {exc}") from exc
-    except Refused as exc:
-        raise Failed(f"refused: {exc}") from exc
+        raise FetchError(f"{exc.__class__.__name__}: {exc}") from exc
+    except DestinationRefusedError as exc:
+        raise FetchError(f"refused: {exc}") from exc
     except (OSError, ssl.SSLError, ValueError) as exc:
-        raise Failed(f"{exc.__class__.__name__}: {exc}") from exc
+        raise FetchError(f"{exc.__class__.__name__}: {exc}") from exc
 
 
 def get(url: str, *, headers: dict[str, str], seconds: float, max_bytes: int) -> Response:
     """GET `url`, following up to MAX_REDIRECTS redirects, all within `seconds`
-    and at most `max_bytes` of body. Raises Failed (or a subclass)."""
+    and at most `max_bytes` of body. Raises FetchError (or a subclass)."""
     deadline = Deadline(seconds)
     backend = CheckedBackend(deadline, destination_check())
     encoded = [(name.encode("latin-1"), value.encode("latin-1")) for name, value in headers.items()]
@@ -314,15 +315,15 @@ def get(url: str, *, headers: dict[str, str], seconds: float, max_bytes: int) ->
                     continue
                 length = found.get("content-length", "")
                 if length.isdigit() and int(length) > max_bytes:
-                    raise TooBig(f"announced {length} bytes", announced=int(length))
+                    raise TooBigError(f"announced {length} bytes", announced=int(length))
                 try:
                     body = _read_body(response, deadline, max_bytes)
-                except (TooSlow, httpcore.TimeoutException) as exc:
-                    slow = TooSlow(f"body: {exc}")
+                except (TooSlowError, httpcore.TimeoutException) as exc:
+                    slow = TooSlowError(f"body: {exc}")
                     slow.in_body = True
                     raise slow from exc
                 return Response(status=response.status, headers=found, body=body)
-    raise Failed("too many redirects")
+    raise FetchError("too many redirects")
 
 
 def _read_body(response: httpcore.Response, deadline: Deadline, max_bytes: int) -> bytes:
@@ -330,7 +331,7 @@ def _read_body(response: httpcore.Response, deadline: Deadline, max_bytes: int) 
     for chunk in response.iter_stream():
         size += len(chunk)
         if size > max_bytes:
-            raise TooBig(f"over {max_bytes} bytes")
+            raise TooBigError(f"over {max_bytes} bytes")
         chunks.append(chunk)
         deadline.left()
     return b"".join(chunks)

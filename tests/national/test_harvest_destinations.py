@@ -238,7 +238,7 @@ def test_the_connection_goes_to_the_address_that_was_checked(feed_server, monkey
         ("192.168.1.1", False),
         ("100.64.0.1", False),  # shared address space (carrier NAT)
         ("169.254.169.254", False),
-        ("0.0.0.0", False),
+        ("0.0.0.0", False),  # noqa: S104 - an address to refuse, not to bind
         ("224.0.0.1", False),
         ("239.255.255.250", False),
         ("240.0.0.1", False),
