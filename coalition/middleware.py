@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.conf import settings
+from django.core.exceptions import BadRequest, RequestDataTooBig, TooManyFieldsSent
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http.multipartparser import MultiPartParserError
 
 from coalition import views
 
@@ -25,3 +28,45 @@ def healthz(get_response: Callable[[HttpRequest], HttpResponse]):
         return get_response(request)
 
     return middleware
+
+
+def permissions_policy(get_response: Callable[[HttpRequest], HttpResponse]):
+    """Send the Permissions-Policy header (settings.PERMISSIONS_POLICY): Django
+    sends the other security headers itself (SecurityMiddleware, CSP middleware)."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        response = get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+    return middleware
+
+
+def refuse_nul_bytes(get_response: Callable[[HttpRequest], HttpResponse]):
+    """Answer 400 to a NUL character in any query or form value or name.
+
+    PostgreSQL cannot store or compare text with NUL in it, so such a value would
+    end in a database error (a 500) wherever it reaches a query; no form or
+    filter of the portal has a use for one. One check here spares every view."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        if _has_nul(request.GET) or (request.method == "POST" and _form_has_nul(request)):
+            # Django's 400 page, as for any other request it refuses.
+            raise BadRequest("NUL character in a request parameter")
+        return get_response(request)
+
+    return middleware
+
+
+def _has_nul(values: QueryDict) -> bool:
+    return any(
+        "\x00" in key or any("\x00" in value for value in values.getlist(key)) for key in values
+    )
+
+
+def _form_has_nul(request: HttpRequest) -> bool:
+    try:
+        form = request.POST
+    except (RequestDataTooBig, TooManyFieldsSent, MultiPartParserError):
+        return False  # Django refuses these itself, with a 400, where the form is read
+    return _has_nul(form)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -91,6 +92,10 @@ MIDDLEWARE = [
     # First: health checks come by IP address over plain HTTP (coalition/middleware.py).
     "coalition.middleware.healthz",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "coalition.middleware.permissions_policy",
+    # Before anything reads the query or the form (coalition/middleware.py).
+    "coalition.middleware.refuse_nul_bytes",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -353,6 +358,34 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy on every response (Django's CSP middleware). Pages
+# carry no inline script or style, so no nonce is needed and cached pages stay
+# valid: scripts and styles come from the portal's static files only. The
+# embeddable scoreboard alone may be framed (pledges/scoreboards/views.py).
+# CSP_IMG_SRC adds image sources, e.g. an object storage's origin for logos.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:", *env_list("CSP_IMG_SRC")],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "report-uri": "/csp-report",
+}
+# The browser features no page uses, switched off for the portal and anything it frames.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+    "publickey-credentials-get=(), screen-wake-lock=(), usb=(), xr-spatial-tracking=()"
+)
+# Violation reports (POST /csp-report) are logged; at most this many a minute
+# across the portal, so a flood of them cannot fill the log.
+CSP_REPORTS_PER_MINUTE = env_int("CSP_REPORTS_PER_MINUTE", 60)
 
 # --- Logging --------------------------------------------------------------
 LOGGING = {

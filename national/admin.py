@@ -15,13 +15,13 @@ from national.models import Feed, Item, NationalCoalition
 
 def _health(feed: Feed) -> str:
     if not feed.is_active:
-        return format_html('<span style="color:#404040">{}</span>', _("Paused"))
+        return format_html('<span class="portal-admin-muted">{}</span>', _("Paused"))
     if feed.last_checked_at is None:
-        return format_html('<span style="color:#404040">{}</span>', _("Not harvested yet"))
+        return format_html('<span class="portal-admin-muted">{}</span>', _("Not harvested yet"))
     if feed.is_healthy:
-        return format_html('<strong style="color:#2d5a27">{}</strong>', _("OK"))
+        return format_html('<strong class="portal-admin-ok">{}</strong>', _("OK"))
     return format_html(
-        '<strong style="color:#b41b27">{}</strong>',
+        '<strong class="portal-admin-failing">{}</strong>',
         ngettext(
             "Failed %(count)d time in a row", "Failed %(count)d times in a row",
             feed.consecutive_failures,

@@ -97,9 +97,12 @@ def progress(label, progress: Progress) -> SafeString:
             '<div class="portal-progress">\n  <p class="portal-progress__label">'
             f"{label}</p>\n  \n"
             f'  <p class="portal-progress__figures">{escape(figures)}</p>\n'
+            # An SVG rectangle's width, not a style attribute: the
+            # Content-Security-Policy allows no inline style.
             '  <div class="portal-progress__bar" aria-hidden="true">'
-            f'<div class="portal-progress__fill" style="width: {int(progress.percent or 0)}%">'
-            "</div>"
+            '<svg class="portal-progress__meter" viewBox="0 0 100 1" preserveAspectRatio="none" '
+            f'focusable="false"><rect class="portal-progress__fill" '
+            f'width="{int(progress.percent or 0)}" height="1"/></svg>'
             "</div>\n  \n</div>\n"
         )
     target = gettext("Target %(target)s") % {"target": grouped(progress.target)}
