@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from coalition.admin import CheckedDateLookups
 from coalition.maps import country_names
 from national import services, tasks
 from national.models import Feed, Item, NationalCoalition
@@ -77,7 +78,7 @@ class FeedInline(admin.TabularInline):
 
 
 @admin.register(NationalCoalition)
-class NationalCoalitionAdmin(admin.ModelAdmin):
+class NationalCoalitionAdmin(CheckedDateLookups, admin.ModelAdmin):
     list_display = ("name", "country", "trusted", "launched_on", "feeds_failing", "pending_items")
     list_filter = ("trusted", "country")
     search_fields = ("name", "slug", "contact_email")
@@ -114,7 +115,7 @@ class NationalCoalitionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Feed)
-class FeedAdmin(admin.ModelAdmin):
+class FeedAdmin(CheckedDateLookups, admin.ModelAdmin):
     list_display = (
         "coalition",
         "kind",
@@ -163,7 +164,7 @@ class FeedAdmin(admin.ModelAdmin):
 
 
 @admin.register(Item)
-class ItemAdmin(admin.ModelAdmin):
+class ItemAdmin(CheckedDateLookups, admin.ModelAdmin):
     list_display = (
         "title",
         "coalition",
