@@ -271,6 +271,14 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/300s/key",
     "confirm_email": "1/180s/key",
 }
+# The portal's own limits on forms that email someone else, in the shared cache
+# (coalition/ratelimits.py): name -> (uses, per seconds).
+RATE_LIMITS = {
+    "invitations-per-organisation": (20, 3600),
+    "invitations-per-address": (3, 86400),
+    "join-requests-per-user": (10, 86400),
+    "join-requests-per-organisation": (20, 86400),
+}
 # Behind proxies, REMOTE_ADDR is the proxy's address, so every visitor would
 # share one "ip" rate limit. Set the number of proxies you run in front of the
 # portal (each appends to X-Forwarded-For; allauth reads the entry that the

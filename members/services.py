@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from coalition import ratelimits
 from members import emails
 from members.logos import ProcessedLogo
 from members.models import (
@@ -35,6 +36,10 @@ INVITATION_VALIDITY = timedelta(days=7)
 
 class ActionRefusedError(Exception):
     """A request that the rules refuse, with a message for the person who asked."""
+
+
+class RateLimitedError(ActionRefusedError):
+    """Refused because too many of these were sent lately (coalition/ratelimits.py)."""
 
 
 # --- Organisations -----------------------------------------------------------
@@ -139,6 +144,18 @@ def invitation_create(
     email = email.strip()
     if organisation.team.filter(user__email__iexact=email).exists():
         raise ActionRefusedError(_("This person is already in the team."))
+    # Each invitation emails someone outside the portal text the inviter chose.
+    reached = ratelimits.consume_all(
+        ("invitations-per-organisation", organisation.pk), ("invitations-per-address", email)
+    )
+    if reached == "invitations-per-organisation":
+        raise RateLimitedError(
+            _("Your organisation has sent too many invitations in the last hour. Try again later.")
+        )
+    if reached:
+        raise RateLimitedError(
+            _("This address has been invited too often today. Try again tomorrow.")
+        )
     # A new invitation replaces any earlier open one for the same address.
     organisation.invitations.filter(email__iexact=email, accepted_at__isnull=True).delete()
     token = secrets.token_urlsafe(32)
@@ -220,6 +237,11 @@ def join_request_create(
         raise ActionRefusedError(_("You are already in this organisation’s team."))
     if organisation.join_requests.filter(user=user, status=JoinRequest.Status.PENDING).exists():
         raise ActionRefusedError(_("You have already asked to join this organisation."))
+    # Each request emails the organisation's admins a message the requester wrote.
+    if ratelimits.consume_all(
+        ("join-requests-per-user", user.pk), ("join-requests-per-organisation", organisation.pk)
+    ):
+        raise RateLimitedError(_("Too many join requests were sent today. Try again tomorrow."))
     join_request = JoinRequest.objects.create(
         organisation=organisation, user=user, message=message, created_at=now or timezone.now()
     )
