@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -18,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from coalition import ratelimits
 from members import emails
-from members.logos import ProcessedLogo
+from members.logos import ProcessedLogo, store_logo
 from members.models import (
     Charter,
     Invitation,
@@ -98,11 +97,7 @@ def organisation_update(
 
 def organisation_set_logo(*, organisation: Organisation, logo: ProcessedLogo) -> None:
     """Store a re-encoded logo through the storage API, replacing the old one."""
-    old = organisation.logo.name if organisation.logo else ""
-    name = f"{organisation.slug}-{secrets.token_hex(4)}.{logo.extension}"
-    organisation.logo.save(name, ContentFile(logo.content), save=True)
-    if old:
-        organisation.logo.storage.delete(old)
+    store_logo(file=organisation.logo, logo=logo, stem=organisation.slug)
 
 
 # --- Team ---------------------------------------------------------------------

@@ -10,7 +10,9 @@ from django.utils.translation import ngettext
 
 from coalition.admin import CheckedDateLookups
 from coalition.maps import country_names
+from members.logos import store_logo
 from national import services, tasks
+from national.forms import CoalitionAdminForm
 from national.models import Feed, Item, NationalCoalition
 
 
@@ -79,6 +81,7 @@ class FeedInline(admin.TabularInline):
 
 @admin.register(NationalCoalition)
 class NationalCoalitionAdmin(CheckedDateLookups, admin.ModelAdmin):
+    form = CoalitionAdminForm
     list_display = ("name", "country", "trusted", "launched_on", "feeds_failing", "pending_items")
     list_filter = ("trusted", "country")
     search_fields = ("name", "slug", "contact_email")
@@ -90,6 +93,11 @@ class NationalCoalitionAdmin(CheckedDateLookups, admin.ModelAdmin):
         (_("Contact"), {"fields": ("website", "contact_name", "contact_email", "logo")}),
         (_("Coalition"), {"fields": ("launched_on", "partners", "editors", "trusted")}),
     )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if form.processed_logo is not None:
+            store_logo(file=obj.logo, logo=form.processed_logo, stem=obj.slug)
 
     def get_queryset(self, request):
         return (

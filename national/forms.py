@@ -6,10 +6,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from members.logos import LogoFormMixin
 from national.models import Item, Kind, NationalCoalition
 
 MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
-MAX_LOGO_BYTES = 2 * 1024 * 1024
 
 
 def plain_text_only(value: str) -> None:
@@ -64,7 +64,10 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
-class CoalitionForm(PortalFormMixin, forms.ModelForm):
+class CoalitionForm(LogoFormMixin, PortalFormMixin, forms.ModelForm):
+    """The coalition's page, for its editors. A logo goes through the same checks
+    and re-encoding as organisations' (members/logos.py): the view stores it."""
+
     class Meta:
         model = NationalCoalition
         fields = (
@@ -86,12 +89,6 @@ class CoalitionForm(PortalFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("name", "description", "contact_name"):
             self.fields[name].validators.append(plain_text_only)
-
-    def clean_logo(self):
-        logo = self.cleaned_data.get("logo")
-        if logo and getattr(logo, "size", 0) > MAX_LOGO_BYTES:
-            raise ValidationError(_("The logo must be 2 MB or smaller."), code="too_big")
-        return logo
 
 
 class ItemForm(PortalFormMixin, forms.ModelForm):
@@ -156,3 +153,8 @@ class ItemForm(PortalFormMixin, forms.ModelForm):
         if starts_on and ends_on and ends_on < starts_on:
             self.add_error("ends_on", _("An event cannot end before it starts."))
         return cleaned
+
+
+class CoalitionAdminForm(LogoFormMixin, forms.ModelForm):
+    """The coalition in the admin (which gives it its model and fields): a logo
+    passes the same checks and re-encoding (NationalCoalitionAdmin stores it)."""
