@@ -103,6 +103,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "coalition.middleware.session_limits",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
@@ -207,6 +208,15 @@ CACHES["layout"] = {
     "LOCATION": "coalition-layout",
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# A logged-in session ends after this long without activity (coalition.middleware.
+# session_limits): half an hour for staff, a few hours for others, two weeks for
+# those who ticked "Remember me" at login (staff excepted); and after
+# SESSION_ABSOLUTE_SECONDS whatever the activity.
+SESSION_IDLE_SECONDS_STAFF = env_int("SESSION_IDLE_SECONDS_STAFF", 30 * 60)
+SESSION_IDLE_SECONDS = env_int("SESSION_IDLE_SECONDS", 4 * 3600)
+SESSION_IDLE_SECONDS_REMEMBERED = env_int("SESSION_IDLE_SECONDS_REMEMBERED", 14 * 86400)
+SESSION_ABSOLUTE_SECONDS = env_int("SESSION_ABSOLUTE_SECONDS", 30 * 86400)
+SESSION_COOKIE_AGE = SESSION_IDLE_SECONDS_REMEMBERED
 
 # --- Tasks (background work runs in its own worker process) ---------------
 TASKS = {
