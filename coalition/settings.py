@@ -81,8 +81,9 @@ INSTALLED_APPS = [
     "allauth.account",
     "django_filters",
     "django_countries",
-    "django_tasks_db",
+    # Before django_tasks_db: its db_worker command restores broken schedules first.
     "coalition",
+    "django_tasks_db",
     "members",
     "pledges",
     "national",
@@ -224,6 +225,14 @@ TASKS = {
         "BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+
+# Tasks that run on a schedule (coalition/scheduling.py): each queues its next
+# run; a worker restores a chain that a dead worker broke.
+SCHEDULED_TASKS = [
+    "national.tasks.scheduled_harvest",
+    "pledges.tasks.scheduled_report_reminders",
+    "members.tasks.scheduled_prune_task_results",
+]
 
 # --- National coalitions' connected websites ------------------------------
 NATIONAL_FEED_TIMEOUT = env_int("NATIONAL_FEED_TIMEOUT", 10)  # seconds for a whole download

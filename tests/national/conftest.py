@@ -31,6 +31,8 @@ class FeedServer:
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.slow_seconds = 2.0
         self.trickle_seconds = 1.0
+        self.holding = True  # /hold/ paths wait for `release` (then close) while set
+        self.held, self.release = threading.Event(), threading.Event()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -75,6 +77,12 @@ class FeedServer:
                             self.wfile.flush()
                             time.sleep(server.trickle_seconds)
                     return
+                if path.startswith("/hold/"):  # answers once the test releases it
+                    path = path.removeprefix("/hold")
+                    if server.holding:
+                        server.held.set()
+                        server.release.wait(30)
+                        return
                 if path.startswith("/slow/"):
                     time.sleep(server.slow_seconds)
                     path = path.removeprefix("/slow")
@@ -158,5 +166,6 @@ def feed_server(tmp_path, settings):
     server.thread.start()
     settings.NATIONAL_FEED_DESTINATION_CHECK = allowing(server.httpd.server_address[:2])
     yield server
+    server.release.set()
     server.httpd.shutdown()
     server.httpd.server_close()
