@@ -101,6 +101,13 @@ def session_limits(get_response: Callable[[HttpRequest], HttpResponse]):
     return middleware
 
 
+def start_session_clocks(sender, request: HttpRequest, user, **kwargs) -> None:
+    """On login (user_logged_in): the session's start and last activity are now."""
+    if request is not None and hasattr(request, "session"):
+        now = int(time.time())
+        request.session[SESSION_STARTED] = request.session[SESSION_SEEN] = now
+
+
 def _apply_session_limits(request: HttpRequest) -> None:
     session, now = request.session, int(time.time())
     started = session.setdefault(SESSION_STARTED, now)

@@ -20,6 +20,7 @@ Redirects are followed here, one hop at a time (httpcore follows none).
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import socket
 import ssl
@@ -270,6 +271,13 @@ def _target(url: str) -> tuple[httpcore.URL, bytes]:
     )
 
 
+@functools.cache
+def _ssl_context() -> ssl.SSLContext:
+    """httpcore's default context (certifi's CAs, hostname checked), made once:
+    loading the CA bundle costs more than a refused fetch."""
+    return httpcore.default_ssl_context()
+
+
 @contextmanager
 def _translated() -> Iterator[None]:
     try:
@@ -293,7 +301,7 @@ def get(url: str, *, headers: dict[str, str], seconds: float, max_bytes: int) ->
     with (
         _translated(),
         httpcore.ConnectionPool(
-            network_backend=backend, ssl_context=httpcore.default_ssl_context(), retries=0
+            network_backend=backend, ssl_context=_ssl_context(), retries=0
         ) as pool,
     ):
         for _hop in range(MAX_REDIRECTS + 1):

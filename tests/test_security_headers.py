@@ -15,6 +15,16 @@ from tests.test_site import crawl, pages_with_data  # noqa: F401 - a fixture
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _production_hsts(settings):
+    # What production has without DEBUG (tests/coalition/test_settings.py reads
+    # it from a production start); `make test` sets DEBUG=true, which the test
+    # settings turn off only after these were derived from it.
+    settings.SECURE_HSTS_SECONDS = 31536000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    settings.SECURE_HSTS_PRELOAD = True
+
+
 def policy(response) -> dict[str, str]:
     header = response["Content-Security-Policy"]
     return dict(directive.split(" ", 1) for directive in header.split("; "))

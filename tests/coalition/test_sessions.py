@@ -22,7 +22,7 @@ def log_in(client, *, remember: bool, staff: bool = False):
         data["remember"] = "on"
     response = client.post(reverse("account_login"), data)
     assert response.status_code == 302
-    client.get(DASHBOARD)  # the first request after login starts the clocks
+    client.get(DASHBOARD)  # shows (and so clears) the login's message
     return user
 
 
@@ -36,6 +36,15 @@ def age_session(client, *, idle: int = 0, started: int = 0) -> None:
 
 def logged_in(client) -> bool:
     return client.get(DASHBOARD).status_code == 200
+
+
+def test_the_login_starts_the_clocks(client):
+    before = int(time.time())
+
+    log_in(client, remember=False)
+
+    assert client.session[SESSION_STARTED] >= before
+    assert client.session[SESSION_SEEN] == client.session[SESSION_STARTED]
 
 
 def test_a_staff_session_ends_after_half_an_hour_without_activity(client):
