@@ -392,7 +392,8 @@ X_FRAME_OPTIONS = "DENY"
 # embeddable scoreboard alone may be framed (pledges/scoreboards/views.py).
 # CSP_IMG_SRC adds image sources, e.g. an object storage's origin for logos.
 SECURE_CSP = {
-    "default-src": [CSP.SELF],
+    # Nothing unless named below (frames, media, workers, manifests: none used).
+    "default-src": [CSP.NONE],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:", *env_list("CSP_IMG_SRC")],

@@ -35,7 +35,8 @@ def assert_production_headers(response, path: str, *, framed_by: str = "'none'")
     csp = policy(response)
     assert "unsafe-inline" not in response["Content-Security-Policy"], path
     assert "unsafe-eval" not in response["Content-Security-Policy"], path
-    assert (csp["default-src"], csp["script-src"], csp["style-src"]) == ("'self'",) * 3, path
+    assert csp["default-src"] == "'none'", path
+    assert (csp["script-src"], csp["style-src"], csp["connect-src"]) == ("'self'",) * 3, path
     assert (csp["object-src"], csp["base-uri"], csp["form-action"]) == (
         "'none'",
         "'none'",
