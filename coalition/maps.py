@@ -487,19 +487,11 @@ def render_europe_map(
         f'<svg xmlns="http://www.w3.org/2000/svg" id="{map_id}" class="portal-europe-map" '
         f'viewBox="0 0 {shapes.width:g} {shapes.height:g}" role="group" '
         f'aria-labelledby="{map_id}-title" aria-describedby="{map_id}-desc" '
-        f'style="width:100%;height:auto;max-width:60rem" focusable="false">',
+        'focusable="false">',
         f'<title id="{map_id}-title">{escape(title)}</title>',
         f'<desc id="{map_id}-desc">{escape(description)}</desc>',
-        "<style>"
-        f"#{map_id} .m-c{{stroke:{OUTLINE};stroke-width:.8;stroke-linejoin:round}}"
-        f"#{map_id} a:hover .m-c,#{map_id} a:focus .m-c{{stroke:#000;stroke-width:2.5}}"
-        f"#{map_id} a:focus{{outline:none}}"
-        f"#{map_id} a:focus .m-c{{stroke:#000;stroke-width:3;paint-order:stroke}}"
-        f"#{map_id} a:focus .m-f{{stroke:#ffd617;stroke-width:1.5}}"
-        f"#{map_id} text{{font-family:Arial,sans-serif;fill:#171a22}}"
-        # Below 40rem the key's text would be tiny: the page repeats it in HTML.
-        f"@media (max-width:40rem){{#{map_id} .m-legend{{display:none}}}}"
-        "</style>",
+        # Its styles are in static/css/national.css (.portal-europe-map): the
+        # Content-Security-Policy allows no inline style.
         "<defs>"
         f'<pattern id="{map_id}-none" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)">'

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -80,9 +81,10 @@ INSTALLED_APPS = [
     "allauth.account",
     "django_filters",
     "django_countries",
-    "django_tasks_db",
     "ninja",  # django-ninja: the open data API; its static files hold Swagger UI
+    # Before django_tasks_db: its db_worker command restores broken schedules first.
     "coalition",
+    "django_tasks_db",
     "members",
     "pledges",
     "national",
@@ -93,6 +95,10 @@ MIDDLEWARE = [
     # First: health checks come by IP address over plain HTTP (coalition/middleware.py).
     "coalition.middleware.healthz",
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "coalition.middleware.permissions_policy",
+    # Before anything reads the query or the form (coalition/middleware.py).
+    "coalition.middleware.refuse_nul_bytes",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # In the order Django's documentation gives: compress last (GZip before
     # anything that reads or changes the body), and hash the page for its ETag
@@ -105,6 +111,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "coalition.middleware.session_limits",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
 ]
@@ -133,10 +140,17 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------
-# DATABASE_URL selects a PostgreSQL server; without it, an embedded PostgreSQL
-# starts from the binaries a Python package ships (coalition/embedded_db.py).
+# DATABASE_URL selects a PostgreSQL server. In development (DEBUG) without it,
+# an embedded PostgreSQL starts from the binaries of a development dependency
+# (coalition/embedded_db.py); production refuses to start without it.
 DATABASE_URL = env("DATABASE_URL")
 if not DATABASE_URL:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "DATABASE_URL is not set. Set it to your PostgreSQL server "
+            "(postgres://user:password@host:5432/name), or set DEBUG=true for the "
+            "embedded development database."
+        )
     from coalition import embedded_db
 
     DATABASE_URL = embedded_db.ensure_running(VAR_DIR)
@@ -204,6 +218,15 @@ else:
 # (coalition/caching.py). 0 turns that cache off.
 PUBLIC_PAGE_CACHE_SECONDS = 600
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# A logged-in session ends after this long without activity (coalition.middleware.
+# session_limits): half an hour for staff, a few hours for others, two weeks for
+# those who ticked "Remember me" at login (staff excepted); and after
+# SESSION_ABSOLUTE_SECONDS whatever the activity.
+SESSION_IDLE_SECONDS_STAFF = env_int("SESSION_IDLE_SECONDS_STAFF", 30 * 60)
+SESSION_IDLE_SECONDS = env_int("SESSION_IDLE_SECONDS", 4 * 3600)
+SESSION_IDLE_SECONDS_REMEMBERED = env_int("SESSION_IDLE_SECONDS_REMEMBERED", 14 * 86400)
+SESSION_ABSOLUTE_SECONDS = env_int("SESSION_ABSOLUTE_SECONDS", 30 * 86400)
+SESSION_COOKIE_AGE = SESSION_IDLE_SECONDS_REMEMBERED
 
 # --- Tasks (background work runs in its own worker process) ---------------
 TASKS = {
@@ -211,6 +234,14 @@ TASKS = {
         "BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+
+# Tasks that run on a schedule (coalition/scheduling.py): each queues its next
+# run; a worker restores a chain that a dead worker broke.
+SCHEDULED_TASKS = [
+    "national.tasks.scheduled_harvest",
+    "pledges.tasks.scheduled_report_reminders",
+    "members.tasks.scheduled_prune_task_results",
+]
 
 # --- National coalitions' connected websites ------------------------------
 NATIONAL_FEED_TIMEOUT = env_int("NATIONAL_FEED_TIMEOUT", 10)  # seconds for a whole download
@@ -267,6 +298,14 @@ ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/300s/key",
     "confirm_email": "1/180s/key",
+}
+# The portal's own limits on forms that email someone else, in the shared cache
+# (coalition/ratelimits.py): name -> (uses, per seconds).
+RATE_LIMITS = {
+    "invitations-per-organisation": (20, 3600),
+    "invitations-per-address": (3, 86400),
+    "join-requests-per-user": (10, 86400),
+    "join-requests-per-organisation": (20, 86400),
 }
 # Behind proxies, REMOTE_ADDR is the proxy's address, so every visitor would
 # share one "ip" rate limit. Set the number of proxies you run in front of the
@@ -364,6 +403,35 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy on every response (Django's CSP middleware). Pages
+# carry no inline script or style, so no nonce is needed and cached pages stay
+# valid: scripts and styles come from the portal's static files only. The
+# embeddable scoreboard alone may be framed (pledges/scoreboards/views.py).
+# CSP_IMG_SRC adds image sources, e.g. an object storage's origin for logos.
+SECURE_CSP = {
+    # Nothing unless named below (frames, media, workers, manifests: none used).
+    "default-src": [CSP.NONE],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:", *env_list("CSP_IMG_SRC")],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+    "report-uri": "/csp-report",
+}
+# The browser features no page uses, switched off for the portal and anything it frames.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), "
+    "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+    "publickey-credentials-get=(), screen-wake-lock=(), usb=(), xr-spatial-tracking=()"
+)
+# Violation reports (POST /csp-report) are logged; at most this many a minute
+# across the portal, so a flood of them cannot fill the log.
+CSP_REPORTS_PER_MINUTE = env_int("CSP_REPORTS_PER_MINUTE", 60)
 
 # --- Logging --------------------------------------------------------------
 LOGGING = {

@@ -15,6 +15,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("csp-report", views.csp_report, name="csp_report"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("pledges.viewer.sitemap_urls")),
     path("", include("api.urls")),

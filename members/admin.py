@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
+from coalition.admin import CheckedDateLookups
 from members import services
 from members.forms import DeclineForm, MembershipDecisionForm, OrganisationAdminForm
 from members.models import (
@@ -34,7 +35,7 @@ from members.models import (
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(CheckedDateLookups, DjangoUserAdmin):
     ordering = ("email",)
     list_display = ("email", "first_name", "last_name", "is_staff", "is_active", "date_joined")
     search_fields = ("email", "first_name", "last_name")
@@ -105,7 +106,7 @@ class MembershipHistoryInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(CheckedDateLookups, admin.ModelAdmin):
     form = OrganisationAdminForm
     list_display = ("name", "country", "sector", "type", "size", "membership", "created_at")
     list_filter = (MembershipStatusFilter, "sector", "type", "size", "country")
@@ -221,7 +222,7 @@ def decline_applications(
 
 
 @admin.register(MembershipApplication)
-class MembershipApplicationAdmin(admin.ModelAdmin):
+class MembershipApplicationAdmin(CheckedDateLookups, admin.ModelAdmin):
     list_display = (
         "organisation",
         "charter_version",
@@ -355,7 +356,7 @@ class CharterTranslationInline(admin.StackedInline):
 
 
 @admin.register(Charter)
-class CharterAdmin(admin.ModelAdmin):
+class CharterAdmin(CheckedDateLookups, admin.ModelAdmin):
     """Staff publish a new version to change the Charter, with its
     translations (a new version starts from the current one's texts and
     translations, to edit); a version that organisations endorsed keeps its
@@ -413,7 +414,7 @@ class CharterAdmin(admin.ModelAdmin):
         return super().has_delete_permission(request, obj)
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(CheckedDateLookups, admin.ModelAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 

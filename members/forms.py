@@ -7,7 +7,6 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +14,7 @@ from django_countries import countries
 
 from coalition.forms import LanguageChoiceField, ask_language
 from coalition.languages import interface_language, interface_language_choices, sorted_by_name
-from members.logos import ProcessedLogo, process_logo
+from members.logos import LogoFormMixin, ProcessedLogo, process_logo
 from members.models import Organisation, TeamMembership, User
 
 MARKUP_ERROR = _("Use plain text: HTML tags are not allowed.")
@@ -189,7 +188,7 @@ class DeclineForm(forms.Form):
         return reason
 
 
-class OrganisationAdminForm(forms.ModelForm):
+class OrganisationAdminForm(LogoFormMixin, forms.ModelForm):
     """The organisation in the Django admin: a staff upload passes the same logo
     checks as the portal's form and is stored re-encoded (OrganisationAdmin saves
     it through services.organisation_set_logo)."""
@@ -216,18 +215,6 @@ class OrganisationAdminForm(forms.ModelForm):
             "contact_email",
             "logo",
         )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.processed_logo: ProcessedLogo | None = None
-
-    def clean_logo(self) -> Any:
-        logo = self.cleaned_data.get("logo")
-        if isinstance(logo, UploadedFile):
-            self.processed_logo = process_logo(logo)
-            # The model keeps its current file until the re-encoded one is stored.
-            return self.instance.logo
-        return logo
 
 
 class MembershipDecisionForm(forms.Form):

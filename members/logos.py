@@ -1,14 +1,23 @@
 """Logo uploads: only PNG, JPEG or WebP, within size and dimension limits, decoded
-and re-encoded with Pillow so that nothing but pixels reaches storage."""
+and re-encoded with Pillow so that nothing but pixels reaches storage.
+
+Every logo the portal publishes goes through here: organisations' (their own
+form and the admin) and national coalitions' (their editors' form and the
+admin). `process_logo` checks and re-encodes an upload, `LogoFormMixin` does it
+in a ModelForm's `logo` field, and `store_logo` saves the result."""
 
 from __future__ import annotations
 
 import io
+import secrets
 import warnings
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models.fields.files import FieldFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
@@ -89,3 +98,30 @@ def process_logo(upload: UploadedFile) -> ProcessedLogo:
         width=image.width,
         height=image.height,
     )
+
+
+def store_logo(*, file: FieldFile, logo: ProcessedLogo, stem: str) -> None:
+    """Store a re-encoded logo in a model's image field through the storage API
+    (a new name, so caches never serve the old picture), then delete the old file."""
+    old = file.name if file else ""
+    file.save(
+        f"{stem}-{secrets.token_hex(4)}.{logo.extension}", ContentFile(logo.content), save=True
+    )
+    if old:
+        file.storage.delete(old)
+
+
+class LogoFormMixin:
+    """For a ModelForm with a `logo` image field: an upload is checked and
+    re-encoded by process_logo() into `processed_logo`, and the model keeps its
+    current file until the caller stores that one with store_logo() once the
+    object is saved. Clearing the field (the clear checkbox) works as usual."""
+
+    processed_logo: ProcessedLogo | None = None
+
+    def clean_logo(self) -> Any:
+        logo = self.cleaned_data.get("logo")  # type: ignore[attr-defined]
+        if isinstance(logo, UploadedFile):
+            self.processed_logo = process_logo(logo)
+            return self.instance.logo  # type: ignore[attr-defined]
+        return logo

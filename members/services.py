@@ -9,15 +9,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from coalition import emails
-from members.logos import ProcessedLogo
+from coalition import emails, ratelimits
+from members.logos import ProcessedLogo, store_logo
 from members.models import (
     Charter,
     Invitation,
@@ -34,6 +33,10 @@ INVITATION_VALIDITY = timedelta(days=7)
 
 class ActionRefusedError(Exception):
     """A request that the rules refuse, with a message for the person who asked."""
+
+
+class RateLimitedError(ActionRefusedError):
+    """Refused because too many of these were sent lately (coalition/ratelimits.py)."""
 
 
 # --- Organisations -----------------------------------------------------------
@@ -92,11 +95,7 @@ def organisation_update(
 
 def organisation_set_logo(*, organisation: Organisation, logo: ProcessedLogo) -> None:
     """Store a re-encoded logo through the storage API, replacing the old one."""
-    old = organisation.logo.name if organisation.logo else ""
-    name = f"{organisation.slug}-{secrets.token_hex(4)}.{logo.extension}"
-    organisation.logo.save(name, ContentFile(logo.content), save=True)
-    if old:
-        organisation.logo.storage.delete(old)
+    store_logo(file=organisation.logo, logo=logo, stem=organisation.slug)
 
 
 # --- Team ---------------------------------------------------------------------
@@ -141,6 +140,18 @@ def invitation_create(
     email = email.strip()
     if organisation.team.filter(user__email__iexact=email).exists():
         raise ActionRefusedError(_("This person is already in the team."))
+    # Each invitation emails someone outside the portal text the inviter chose.
+    reached = ratelimits.consume_all(
+        ("invitations-per-organisation", organisation.pk), ("invitations-per-address", email)
+    )
+    if reached == "invitations-per-organisation":
+        raise RateLimitedError(
+            _("Your organisation has sent too many invitations in the last hour. Try again later.")
+        )
+    if reached:
+        raise RateLimitedError(
+            _("This address has been invited too often today. Try again tomorrow.")
+        )
     # A new invitation replaces any earlier open one for the same address.
     organisation.invitations.filter(email__iexact=email, accepted_at__isnull=True).delete()
     token = secrets.token_urlsafe(32)
@@ -223,6 +234,11 @@ def join_request_create(
         raise ActionRefusedError(_("You are already in this organisation’s team."))
     if organisation.join_requests.filter(user=user, status=JoinRequest.Status.PENDING).exists():
         raise ActionRefusedError(_("You have already asked to join this organisation."))
+    # Each request emails the organisation's admins a message the requester wrote.
+    if ratelimits.consume_all(
+        ("join-requests-per-user", user.pk), ("join-requests-per-organisation", organisation.pk)
+    ):
+        raise RateLimitedError(_("Too many join requests were sent today. Try again tomorrow."))
     join_request = JoinRequest.objects.create(
         organisation=organisation, user=user, message=message, created_at=now or timezone.now()
     )

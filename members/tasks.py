@@ -7,9 +7,8 @@ import datetime
 
 from django.core.management import call_command
 from django.tasks import task
-from django.utils import timezone
 
-from coalition.scheduling import enqueue_once
+from coalition.scheduling import enqueue_once, run_scheduled
 
 # Finished task results are kept this long, then pruned: an email's result holds
 # the recipient's address and the whole message.
@@ -31,12 +30,9 @@ def prune_task_results() -> None:
 @task()
 def scheduled_prune_task_results() -> None:
     """The daily pruning, which then queues the next one, a day after this one
-    started (even when this one failed, so one bad day does not end the chain)."""
-    started = timezone.now()
-    try:
-        prune_task_results()
-    finally:
-        schedule_prune_task_results(run_after=started + PRUNE_EVERY)
+    started (even when this one failed, so one bad day does not end the chain);
+    never two at once, restored if a worker dies mid-run (coalition/scheduling.py)."""
+    run_scheduled(scheduled_prune_task_results, every=PRUNE_EVERY, work=prune_task_results)
 
 
 def schedule_prune_task_results(*, run_after: datetime.datetime) -> bool:

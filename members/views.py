@@ -176,8 +176,16 @@ def join_request_create(request: HttpRequest, slug: str) -> HttpResponse:
                 organisation=organisation, user=request.user, message=form.cleaned_data["message"]
             )
         except services.ActionRefusedError as refusal:
-            # Already in the team or already asked: say so in the form, keep the message.
+            # Already in the team, already asked or too many requests: say so in
+            # the form, keep the message.
             form.add_error(None, str(refusal))
+            if isinstance(refusal, services.RateLimitedError):
+                return render(
+                    request,
+                    "members/join_request_form.html",
+                    {"form": form, "organisation": organisation},
+                    status=429,
+                )
         else:
             messages.success(
                 request,
@@ -225,21 +233,27 @@ def team(request: HttpRequest, slug: str) -> HttpResponse:
 def team_invite(request: HttpRequest, slug: str) -> HttpResponse:
     organisation, membership = access.organisation_for_user(request.user, slug, roles=access.ADMINS)
     form = InvitationForm(request.POST, organisation=organisation)
+    status = 400
     if form.is_valid():
-        services.invitation_create(
-            organisation=organisation,
-            invited_by=request.user,
-            email=form.cleaned_data["email"],
-            role=form.cleaned_data["role"],
-            language=form.cleaned_data["language"],
-        )
-        messages.success(
-            request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]}
-        )
-        return redirect("members:team", slug=organisation.slug)
+        try:
+            services.invitation_create(
+                organisation=organisation,
+                invited_by=request.user,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                language=form.cleaned_data["language"],
+            )
+        except services.ActionRefusedError as refusal:
+            form.add_error(None, str(refusal))
+            status = 429 if isinstance(refusal, services.RateLimitedError) else 400
+        else:
+            messages.success(
+                request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]}
+            )
+            return redirect("members:team", slug=organisation.slug)
     context = _team_context(request, organisation, membership)
     context["invite_form"] = form
-    return render(request, "members/team.html", context, status=400)
+    return render(request, "members/team.html", context, status=status)
 
 
 @login_required

@@ -1,26 +1,30 @@
 from __future__ import annotations
 
-from django.contrib import admin, messages
+from django.contrib import admin
+from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from coalition.admin import CheckedDateLookups
 from coalition.maps import country_names
+from members.logos import store_logo
 from national import services, tasks
+from national.forms import CoalitionAdminForm
 from national.models import Feed, Item, NationalCoalition
 
 
 def _health(feed: Feed) -> str:
     if not feed.is_active:
-        return format_html('<span style="color:#404040">{}</span>', _("Paused"))
+        return format_html('<span class="portal-admin-muted">{}</span>', _("Paused"))
     if feed.last_checked_at is None:
-        return format_html('<span style="color:#404040">{}</span>', _("Not harvested yet"))
+        return format_html('<span class="portal-admin-muted">{}</span>', _("Not harvested yet"))
     if feed.is_healthy:
-        return format_html('<strong style="color:#2d5a27">{}</strong>', _("OK"))
+        return format_html('<strong class="portal-admin-ok">{}</strong>', _("OK"))
     return format_html(
-        '<strong style="color:#b41b27">{}</strong>',
+        '<strong class="portal-admin-failing">{}</strong>',
         ngettext(
             "Failed %(count)d time in a row", "Failed %(count)d times in a row",
             feed.consecutive_failures,
@@ -76,7 +80,8 @@ class FeedInline(admin.TabularInline):
 
 
 @admin.register(NationalCoalition)
-class NationalCoalitionAdmin(admin.ModelAdmin):
+class NationalCoalitionAdmin(CheckedDateLookups, admin.ModelAdmin):
+    form = CoalitionAdminForm
     list_display = ("name", "country", "trusted", "launched_on", "feeds_failing", "pending_items")
     list_filter = ("trusted", "country")
     search_fields = ("name", "slug", "contact_email")
@@ -88,6 +93,11 @@ class NationalCoalitionAdmin(admin.ModelAdmin):
         (_("Contact"), {"fields": ("website", "contact_name", "contact_email", "logo")}),
         (_("Coalition"), {"fields": ("launched_on", "partners", "editors", "trusted")}),
     )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if form.processed_logo is not None:
+            store_logo(file=obj.logo, logo=form.processed_logo, stem=obj.slug)
 
     def get_queryset(self, request):
         return (
@@ -113,7 +123,7 @@ class NationalCoalitionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Feed)
-class FeedAdmin(admin.ModelAdmin):
+class FeedAdmin(CheckedDateLookups, admin.ModelAdmin):
     list_display = (
         "coalition",
         "kind",
@@ -144,22 +154,25 @@ class FeedAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Harvest the selected feeds now"), permissions=("change",))
     def harvest_now(self, request, queryset):
-        report = tasks.harvest_and_notify(now=timezone.now(), feeds=queryset)
-        names = {feed.pk: str(feed) for feed in queryset.select_related("coalition")}
-        for feed_report in report.feeds:
-            if feed_report.error:
-                self.message_user(
-                    request, f"{names[feed_report.feed_id]}: {feed_report.error}", messages.WARNING
-                )
+        # The background worker fetches: a slow website may take the whole feed
+        # timeout, which a web request (and gunicorn's worker timeout) cannot spare.
+        ids = list(queryset.values_list("pk", flat=True))
+        transaction.on_commit(lambda: tasks.harvest_selected_feeds.enqueue(ids))
         self.message_user(
             request,
-            _("%(done)d feeds harvested, %(failed)d failed.")
-            % {"done": len(report.feeds) - report.failed, "failed": report.failed},
+            ngettext(
+                "%(count)d feed queued for harvest: its health shows the result once "
+                "the background worker has fetched it.",
+                "%(count)d feeds queued for harvest: their health shows the result once "
+                "the background worker has fetched them.",
+                len(ids),
+            )
+            % {"count": len(ids)},
         )
 
 
 @admin.register(Item)
-class ItemAdmin(admin.ModelAdmin):
+class ItemAdmin(CheckedDateLookups, admin.ModelAdmin):
     list_display = (
         "title",
         "coalition",

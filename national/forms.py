@@ -8,10 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from coalition.forms import LanguageChoiceField, ask_language
 from coalition.languages import content_language_choices, sorted_by_name
+from members.logos import LogoFormMixin
 from national.models import Item, Kind, NationalCoalition
 
 MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
-MAX_LOGO_BYTES = 2 * 1024 * 1024
 
 
 def plain_text_only(value: str) -> None:
@@ -66,7 +66,10 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
-class CoalitionForm(PortalFormMixin, forms.ModelForm):
+class CoalitionForm(LogoFormMixin, PortalFormMixin, forms.ModelForm):
+    """The coalition's page, for its editors. A logo goes through the same checks
+    and re-encoding as organisations' (members/logos.py): the view stores it."""
+
     class Meta:
         model = NationalCoalition
         fields = (
@@ -89,12 +92,6 @@ class CoalitionForm(PortalFormMixin, forms.ModelForm):
         for name in ("name", "description", "contact_name"):
             self.fields[name].validators.append(plain_text_only)
         self.fields["language"].choices = sorted_by_name(content_language_choices())
-
-    def clean_logo(self):
-        logo = self.cleaned_data.get("logo")
-        if logo and getattr(logo, "size", 0) > MAX_LOGO_BYTES:
-            raise ValidationError(_("The logo must be 2 MB or smaller."), code="too_big")
-        return logo
 
 
 class ItemForm(PortalFormMixin, forms.ModelForm):
@@ -162,3 +159,8 @@ class ItemForm(PortalFormMixin, forms.ModelForm):
         if starts_on and ends_on and ends_on < starts_on:
             self.add_error("ends_on", _("An event cannot end before it starts."))
         return cleaned
+
+
+class CoalitionAdminForm(LogoFormMixin, forms.ModelForm):
+    """The coalition in the admin (which gives it its model and fields): a logo
+    passes the same checks and re-encoding (NationalCoalitionAdmin stores it)."""

@@ -14,10 +14,8 @@ import calendar
 import datetime as dt
 import hashlib
 import logging
-import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from typing import Any
 
 import feedparser
@@ -28,6 +26,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from coalition.languages import content_languages
+from national import outbound
 from national.models import Feed, Item, Kind
 from national.sanitise import plain_text, sanitise_html
 
@@ -87,21 +86,18 @@ class HarvestReport:
         }
 
 
-class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
-    """Follow redirects to http and https addresses only (never ftp or file)."""
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        if not newurl.lower().startswith(("http://", "https://")):
-            raise FeedError("The website redirected to an address that is not http or https.")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
-_opener = urllib.request.build_opener(_HttpOnlyRedirects)
+COULD_NOT_FETCH = "The feed could not be fetched."
 
 
 def fetch(url: str, *, etag: str = "", last_modified: str = "") -> Fetched:
-    """GET a feed with a timeout (for the whole download, not only each read),
-    a size limit and a conditional GET. Raises FeedError."""
+    """GET a feed with a conditional GET, one deadline over the whole exchange
+    and a size limit, from public addresses only (national/outbound.py).
+    Raises FeedError.
+
+    A refused address, a failed name lookup, a refused or reset connection and
+    a TLS failure all read "The feed could not be fetched.": staff (or a
+    website's redirect) must not learn from the portal what answers inside its
+    network. The reason goes to the log."""
     if not url.lower().startswith(("http://", "https://")):
         raise FeedError("Only http and https feed addresses are fetched.")
     limit, timeout = max_bytes(), timeout_seconds()
@@ -113,41 +109,37 @@ def fetch(url: str, *, etag: str = "", last_modified: str = "") -> Fetched:
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
-    request = urllib.request.Request(url, headers=headers)  # noqa: S310 - scheme checked above
-    deadline = time.monotonic() + timeout
     try:
-        with _opener.open(request, timeout=timeout) as response:
-            length = response.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > limit:
-                raise FeedError(f"The feed is too big ({int(length):,} bytes; limit {limit:,}).")
-            chunks, size = [], 0
-            # read1: one receive at a time, so a server that trickles bytes
-            # cannot stretch the download past the deadline.
-            while chunk := response.read1(65536):
-                size += len(chunk)
-                if size > limit:
-                    raise FeedError(f"The feed is too big (over {limit:,} bytes).")
-                if time.monotonic() > deadline:
-                    raise FeedError(f"The feed took longer than {timeout:g} seconds to download.")
-                chunks.append(chunk)
-            return Fetched(
-                not_modified=False,
-                body=b"".join(chunks),
-                etag=response.headers.get("ETag", "")[:300],
-                last_modified=response.headers.get("Last-Modified", "")[:100],
-            )
-    except urllib.error.HTTPError as exc:
-        if exc.code == 304:
-            return Fetched(not_modified=True, etag=etag, last_modified=last_modified)
-        raise FeedError(f"The website answered HTTP {exc.code} {exc.reason}.") from exc
-    except TimeoutError as exc:
+        response = outbound.get(url, headers=headers, seconds=timeout, max_bytes=limit)
+    except outbound.TooBigError as exc:
+        if exc.announced is not None:
+            raise FeedError(
+                f"The feed is too big ({exc.announced:,} bytes; limit {limit:,})."
+            ) from exc
+        raise FeedError(f"The feed is too big (over {limit:,} bytes).") from exc
+    except outbound.TooSlowError as exc:
+        if exc.in_body:
+            raise FeedError(f"The feed took longer than {timeout:g} seconds to download.") from exc
         raise FeedError(f"The website did not answer within {timeout:g} seconds.") from exc
-    except urllib.error.URLError as exc:
-        if isinstance(exc.reason, TimeoutError):
-            raise FeedError(f"The website did not answer within {timeout:g} seconds.") from exc
-        raise FeedError(f"The website could not be reached ({exc.reason}).") from exc
-    except (OSError, ValueError) as exc:  # connection reset, bad URL, ...
-        raise FeedError(f"The feed could not be downloaded ({exc}).") from exc
+    except outbound.BadRedirectError as exc:
+        raise FeedError("The website redirected to an address that is not http or https.") from exc
+    except outbound.FetchError as exc:
+        logger.info("Feed %s could not be fetched: %s", url, exc)
+        raise FeedError(COULD_NOT_FETCH) from exc
+    if response.status == 304:
+        return Fetched(not_modified=True, etag=etag, last_modified=last_modified)
+    if response.status != 200:
+        reason = HTTPStatus(response.status).phrase if response.status in _STATUSES else ""
+        raise FeedError(f"The website answered HTTP {response.status} {reason}".rstrip() + ".")
+    return Fetched(
+        not_modified=False,
+        body=response.body,
+        etag=response.headers.get("etag", "")[:300],
+        last_modified=response.headers.get("last-modified", "")[:100],
+    )
+
+
+_STATUSES = {status.value for status in HTTPStatus}
 
 
 def _date_of(value: Any) -> dt.date | None:

@@ -15,8 +15,9 @@ from django.tasks import task
 from django.utils import timezone
 
 from coalition import emails
-from coalition.scheduling import enqueue_once
+from coalition.scheduling import enqueue_once, run_scheduled
 from national import harvest
+from national.models import Feed
 
 
 def interval() -> dt.timedelta:
@@ -38,12 +39,21 @@ def harvest_feeds() -> dict[str, int]:
 
 
 @task
-def scheduled_harvest() -> dict[str, int]:
-    try:
-        return harvest_and_notify(now=timezone.now()).as_dict()
-    finally:
-        # Even after an unexpected error: a broken run must not end the schedule.
-        schedule_next_harvest(now=timezone.now())
+def harvest_selected_feeds(feed_ids: list[int]) -> dict[str, int]:
+    """The admin's "Harvest now": these feeds, paused or not, on the worker."""
+    feeds = Feed.objects.filter(pk__in=feed_ids)
+    return harvest_and_notify(now=timezone.now(), feeds=feeds).as_dict()
+
+
+@task
+def scheduled_harvest() -> dict[str, int] | None:
+    """The recurring harvest: never two at once, the next one queued even after
+    an error, restored if a worker dies mid-run (coalition/scheduling.py)."""
+    return run_scheduled(
+        scheduled_harvest,
+        every=interval(),
+        work=lambda: harvest_and_notify(now=timezone.now()).as_dict(),
+    )
 
 
 @task

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from coalition import maps
 from coalition.caching import public_page
+from members.logos import store_logo
 from national import queries, services
 from national.access import coalition_for_editor, item_for_editor, item_for_viewer
 from national.filters import ItemFilter
@@ -166,6 +167,8 @@ def coalition_edit(request: HttpRequest, slug: str) -> HttpResponse:
     form = CoalitionForm(request.POST or None, request.FILES or None, instance=coalition)
     if request.method == "POST" and form.is_valid():
         form.save()
+        if form.processed_logo is not None:
+            store_logo(file=coalition.logo, logo=form.processed_logo, stem=coalition.slug)
         messages.success(request, _("The coalition’s page is saved."))
         return redirect(coalition)
     return render(request, "national/coalition_form.html", {"coalition": coalition, "form": form})

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries import countries
 
+from coalition.admin import CheckedDateLookups
 from coalition.demo import MEMBER_STATES
 from coalition.models import Pillar
 from pledges import progress, queries, services
@@ -268,7 +269,7 @@ class DecisionAdminMixin:
 
 
 @admin.register(Pledge)
-class PledgeAdmin(DecisionAdminMixin, admin.ModelAdmin):
+class PledgeAdmin(CheckedDateLookups, DecisionAdminMixin, admin.ModelAdmin):
     decide = {
         DecisionForm.APPROVE: lambda p, u, m: services.pledge_approve(pledge=p, actor=u, message=m),
         DecisionForm.REQUEST_CHANGES: lambda p, u, m: services.pledge_request_changes(
@@ -380,7 +381,7 @@ class PledgeAdmin(DecisionAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(ProgressReport)
-class ProgressReportAdmin(DecisionAdminMixin, admin.ModelAdmin):
+class ProgressReportAdmin(CheckedDateLookups, DecisionAdminMixin, admin.ModelAdmin):
     decide = {
         DecisionForm.APPROVE: lambda r, u, m: services.report_approve(report=r, actor=u, message=m),
         DecisionForm.REQUEST_CHANGES: lambda r, u, m: services.report_request_changes(
@@ -419,7 +420,7 @@ class ProgressReportAdmin(DecisionAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(PledgeTransition)
-class PledgeTransitionAdmin(admin.ModelAdmin):
+class PledgeTransitionAdmin(CheckedDateLookups, admin.ModelAdmin):
     list_display = ("created_at", "pledge", "report", "from_status", "to_status", "actor")
     list_filter = ("to_status", "on_revision")
     search_fields = ("pledge__title", "message", "actor__email")

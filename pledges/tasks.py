@@ -16,7 +16,7 @@ import logging
 from django.tasks import task
 from django.utils import timezone
 
-from coalition.scheduling import enqueue_once
+from coalition.scheduling import enqueue_once, run_scheduled
 from pledges import emails, services
 from pledges.models import Pledge, PledgeTransition
 
@@ -64,14 +64,17 @@ def report_reminders() -> dict:
 
 
 @task()
-def scheduled_report_reminders() -> dict:
+def scheduled_report_reminders() -> dict | None:
     """The daily run, which then queues the next one, a day after this one
-    started (even when this one failed, so one bad day does not end the chain)."""
+    started (even when this one failed, so one bad day does not end the chain);
+    never two at once, restored if a worker dies mid-run (coalition/scheduling.py)."""
     started = timezone.now()
-    try:
-        return _remind(started)
-    finally:
-        schedule_report_reminders(run_after=started + REMINDERS_EVERY)
+    return run_scheduled(
+        scheduled_report_reminders,
+        every=REMINDERS_EVERY,
+        started=started,
+        work=lambda: _remind(started),
+    )
 
 
 def schedule_report_reminders(*, run_after: datetime.datetime) -> bool:

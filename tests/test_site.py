@@ -149,6 +149,8 @@ def test_deploy_checks_are_clean_with_production_settings():
         "DEBUG": "false",
         "SECRET_KEY": "a-production-like-secret-key-with-enough-entropy-7Hc9qLx2VbN4rT8zWm",
         "ALLOWED_HOSTS": "digital-skills.example.eu",
+        # Read, never connected to, by the checks.
+        "DATABASE_URL": "postgres://portal@db.example.eu:5432/portal",
     }
 
     result = subprocess.run(

@@ -7,6 +7,7 @@ import csv
 from collections.abc import Iterator
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
@@ -17,6 +18,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.csp import csp_override
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from coalition.caching import public_page
@@ -305,14 +307,15 @@ def scoreboard_shared_csv(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @xframe_options_exempt
+@csp_override({**settings.SECURE_CSP, "frame-ancestors": ["*"]})
 @require_safe
 @public_page(keep=False)
 def scoreboard_embed(request: HttpRequest, token: str) -> HttpResponse:
-    """The only page other websites may frame."""
+    """The only page other websites may frame: the portal's policy, but any
+    website may be its frame's ancestor."""
     scoreboard = access.shared_scoreboard(token)
     context = _comparison_context(scoreboard, request)
     context["organisation"] = scoreboard.organisation
     response = render(request, "pledges/scoreboards/embed.html", context)
-    response["Content-Security-Policy"] = "frame-ancestors *"
     response["X-Robots-Tag"] = "noindex"
     return response

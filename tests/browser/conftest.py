@@ -43,24 +43,62 @@ def browser():
         browser.close()
 
 
+# Runs in every page before its own scripts (through the DevTools protocol,
+# which the page's Content-Security-Policy does not govern): a violation of the
+# policy becomes a console error, which the contexts below collect.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`Content-Security-Policy violation: ${event.effectiveDirective} `
+    + `blocked ${event.blockedURI || "inline code"} in ${event.sourceFile || event.documentURI}`
+    + `:${event.lineNumber}`);
+});
+"""
+
+
 @pytest.fixture
-def page(browser, live_server, transactional_db):
+def new_context(browser, live_server, transactional_db):
+    """Browser contexts on the live server (the portal's CSP on, as in
+    production) whose pages may log no console error and break no policy."""
     # A transactional test flushes the database afterwards, data migrations
     # included: put the fixed pillars back for each browser test.
     ensure_pillars(Pillar)
     ensure_pillar_translations(Pillar, PillarTranslation)
-    context = browser.new_context(base_url=live_server.url, locale="en-GB")
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    yield page
-    context.close()
+    contexts, errors = [], []
+
+    def make(**options):
+        context = browser.new_context(base_url=live_server.url, locale="en-GB", **options)
+        context.set_default_timeout(15_000)
+        context.add_init_script(REPORT_CSP_VIOLATIONS)
+        context.on(
+            "console",
+            lambda message: (
+                errors.append(f"{message.text} ({message.location})")
+                if message.type == "error"
+                else None
+            ),
+        )
+        context.on("weberror", lambda error: errors.append(str(error.error)))
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert errors == [], "console errors or CSP violations in the browser"
+
+
+@pytest.fixture
+def page(new_context):
+    return new_context().new_page()
 
 
 def assert_accessible(page) -> None:
     """Run axe-core (WCAG 2.1 A and AA rules) on the current page; fail on any violation.
     Waits for the page to have loaded: a URL that changed is not yet a document."""
     page.wait_for_load_state("load")
-    page.add_script_tag(path=str(AXE))
+    # Evaluated through the DevTools protocol, not added as a script element,
+    # which the portal's Content-Security-Policy would refuse.
+    page.evaluate(AXE.read_text())
     violations = page.evaluate(
         """async () => (await axe.run(document, {
             runOnly: {type: 'tag',

@@ -17,7 +17,7 @@ from tests.members.factories import PASSWORD, VerifiedUserFactory
 NEW_PASSWORD = "a long pass phrase for the coalition"
 
 
-def test_a_new_organisation_joins_the_coalition(page, browser, live_server):
+def test_a_new_organisation_joins_the_coalition(page, new_context):
     if not Charter.objects.exists():
         Charter.objects.create(version=1, title=CHARTER_V1_TITLE, text=CHARTER_V1_TEXT)
     moderator = VerifiedUserFactory(email="moderator@example.eu", is_staff=True)
@@ -78,7 +78,7 @@ def test_a_new_organisation_joins_the_coalition(page, browser, live_server):
     organisation_url = page.url
 
     # A moderator (staff, Moderators group, not a superuser) accepts it in the admin.
-    admin_context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    admin_context = new_context()
     admin = admin_context.new_page()
     admin.goto("/en/admin/")
     # The admin sends staff to the portal's own login page (allauth's limits apply).

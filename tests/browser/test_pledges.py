@@ -85,9 +85,9 @@ def decide(page, decision, message=""):
     assert_accessible(page)
 
 
-def test_a_pledge_goes_from_draft_to_public_with_progress(browser, page, live_server):
+def test_a_pledge_goes_from_draft_to_public_with_progress(page, new_context):
     make_people()
-    moderator_context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    moderator_context = new_context()
     moderator_context.set_default_timeout(15_000)
     moderator = moderator_context.new_page()
 
@@ -162,7 +162,7 @@ def test_a_pledge_goes_from_draft_to_public_with_progress(browser, page, live_se
     # The moderator approves: the pledge is public.
     open_queue(moderator, "pledge", "Pledges", "Coding for every school in Flanders")
     decide(moderator, "Approve")
-    visitor = browser.new_context(base_url=live_server.url, locale="en-GB").new_page()
+    visitor = new_context().new_page()
     visitor.goto(f"/en/pledges/{pledge.pk}/")
     expect(visitor.locator("h1")).to_have_text("Coding for every school in Flanders")
     expect(visitor.get_by_text("Target 80")).to_have_count(2)  # total and indicator

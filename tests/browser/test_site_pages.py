@@ -46,3 +46,24 @@ def test_the_language_switcher_works_without_javascript(browser, live_server, tr
     expect(page).to_have_url(re.compile(r"/fr/about/$"))
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     context.close()
+
+
+def test_the_policy_is_enforced_and_a_violation_is_seen(browser, live_server, transactional_db):
+    """The watch the other browser tests rely on: an inline style that the
+    page's Content-Security-Policy refuses is reported as a console error."""
+    from tests.browser.conftest import REPORT_CSP_VIOLATIONS
+
+    context = browser.new_context(base_url=live_server.url)
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
+    page = context.new_page()
+    page.goto("/en/about/")
+
+    # Chromium logs the refusal itself too; this waits for the event's own message.
+    with page.expect_console_message(
+        lambda message: message.text.startswith("Content-Security-Policy violation")
+    ) as reported:
+        page.evaluate("document.querySelector('h1').setAttribute('style', 'color: rgb(255, 0, 0)')")
+
+    assert reported.value.text.startswith("Content-Security-Policy violation: style-src-attr")
+    expect(page.locator("h1")).not_to_have_css("color", "rgb(255, 0, 0)")
+    context.close()

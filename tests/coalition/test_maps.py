@@ -281,7 +281,8 @@ def test_it_gives_the_key_for_the_html_legend():
         (maps.PALETTE[-1], "11–1,000"),
     ]
     html = render_to_string("includes/europe_map.html", {"map": country_map})
-    assert f'style="background:{maps.PALETTE[0]}"></span>1–10</li>' in html
+    assert f'<rect width="24" height="16" fill="{maps.PALETTE[0]}"/></svg>1–10</li>' in html
+    assert "style" not in html
 
 
 def test_cached_shapes_take_each_maps_own_values_links_and_fills():

@@ -90,6 +90,42 @@ def test_a_sqlite_database_url_is_refused_with_a_clear_error():
     ) in result.stderr
 
 
+def test_production_refuses_to_start_without_a_database_url():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "DATABASE_URL"}
+
+    result = start(env)
+
+    assert result.returncode == 1
+    assert (
+        "django.core.exceptions.ImproperlyConfigured: DATABASE_URL is not set. Set it to your "
+        "PostgreSQL server (postgres://user:password@host:5432/name), or set DEBUG=true for "
+        "the embedded development database."
+    ) in result.stderr
+    assert "embedded_db" not in result.stderr  # refused before starting anything
+
+
+def test_production_sends_the_security_headers():
+    values = production_settings(
+        "SECURE_HSTS_SECONDS",
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+        "SECURE_HSTS_PRELOAD",
+        "SECURE_CSP",
+        "PERMISSIONS_POLICY",
+        "MIDDLEWARE",
+    )
+
+    assert (values["SECURE_HSTS_SECONDS"], values["SECURE_HSTS_INCLUDE_SUBDOMAINS"]) == (
+        31536000,
+        True,
+    )
+    assert values["SECURE_HSTS_PRELOAD"] is True
+    assert "unsafe-inline" not in str(values["SECURE_CSP"])
+    assert values["SECURE_CSP"]["frame-ancestors"] == ["'none'"]
+    assert "camera=()" in values["PERMISSIONS_POLICY"]
+    assert "django.middleware.csp.ContentSecurityPolicyMiddleware" in values["MIDDLEWARE"]
+    assert "coalition.middleware.permissions_policy" in values["MIDDLEWARE"]
+
+
 def test_allauth_trusts_no_proxy_by_default():
     values = production_settings()
 

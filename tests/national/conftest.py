@@ -1,18 +1,26 @@
 """A real HTTP server in a thread, serving the feed files of tests/national/feeds/
 (copied to a temporary folder, so a test may change them), with conditional GET
 (ETag with If-None-Match, Last-Modified with If-Modified-Since; under /lastmod/
-only Last-Modified is sent), a slow path, and a path without Content-Length."""
+only Last-Modified is sent), a slow path, and a path without Content-Length.
+
+The harvester connects to public addresses only: the fixture lets exactly this
+server's address and port through (NATIONAL_FEED_DESTINATION_CHECK) and leaves
+every other destination to the production rule."""
 
 import contextlib
 import hashlib
+import ipaddress
 import shutil
 import threading
 import time
 from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
+
+from national import outbound
 
 FEEDS = Path(__file__).parent / "feeds"
 
@@ -22,6 +30,9 @@ class FeedServer:
         self.root = root
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.slow_seconds = 2.0
+        self.trickle_seconds = 1.0
+        self.holding = True  # /hold/ paths wait for `release` (then close) while set
+        self.held, self.release = threading.Event(), threading.Event()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -51,6 +62,27 @@ class FeedServer:
                     self.send_header("Content-Length", "0")
                     self.end_headers()
                     return
+                if path.startswith("/to/"):  # /to/<any address, quoted>
+                    self.send_response(302)
+                    self.send_header("Location", unquote(path.removeprefix("/to/")))
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                if path.startswith("/trickle-headers/"):  # a header byte a second, for ever
+                    with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                        self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+                        self.wfile.flush()
+                        for _ in range(60):
+                            self.wfile.write(b"X")
+                            self.wfile.flush()
+                            time.sleep(server.trickle_seconds)
+                    return
+                if path.startswith("/hold/"):  # answers once the test releases it
+                    path = path.removeprefix("/hold")
+                    if server.holding:
+                        server.held.set()
+                        server.release.wait(30)
+                        return
                 if path.startswith("/slow/"):
                     time.sleep(server.slow_seconds)
                     path = path.removeprefix("/slow")
@@ -114,6 +146,16 @@ class FeedServer:
         return f"http://{host}:{port}/{path.lstrip('/')}"
 
 
+def allowing(*destinations: tuple[str, int]):
+    """The production rule, except for the given test servers' (address, port)."""
+    allowed = {(ipaddress.ip_address(host), port) for host, port in destinations}
+
+    def check(address, port):
+        return (address, port) in allowed or outbound.is_public_destination(address, port)
+
+    return check
+
+
 @pytest.fixture
 def feed_server(tmp_path, settings):
     settings.NATIONAL_FEED_TIMEOUT = 0.5
@@ -122,6 +164,8 @@ def feed_server(tmp_path, settings):
     shutil.copytree(FEEDS, root)
     server = FeedServer(root)
     server.thread.start()
+    settings.NATIONAL_FEED_DESTINATION_CHECK = allowing(server.httpd.server_address[:2])
     yield server
+    server.release.set()
     server.httpd.shutdown()
     server.httpd.server_close()

@@ -194,7 +194,7 @@ def test_editing_other_fields_in_the_form_leaves_the_moderation_alone(client, mo
     )
 
 
-def test_harvest_now_harvests_the_selected_feeds_and_tells_the_moderators(
+def test_harvest_now_queues_the_selected_feeds_for_the_worker_which_tells_the_moderators(
     client, moderator, feed_server, settings, django_capture_on_commit_callbacks
 ):
     settings.MODERATORS_EMAIL = ["moderators@example.eu"]
@@ -211,10 +211,41 @@ def test_harvest_now_harvests_the_selected_feeds_and_tells_the_moderators(
         )
 
     assert [str(m) for m in response.context["messages"]] == [
-        f"{broken}: The address does not serve an RSS or Atom feed (<unknown>:2:0: syntax error).",
-        "1 feeds harvested, 1 failed.",
+        "2 feeds queued for harvest: their health shows the result once "
+        "the background worker has fetched them.",
     ]
+    # The immediate backend of the tests ran the task when the request committed.
     assert set(Item.objects.values_list("feed", flat=True)) == {good.pk}
+    broken.refresh_from_db()
+    assert broken.last_error.startswith("The address does not serve an RSS or Atom feed")
     (message,) = mail.outbox
     assert message.to == ["moderator@example.eu", "moderators@example.eu"]
     assert message.subject.endswith("2 national items to moderate")
+
+
+def test_harvest_now_fetches_nothing_inside_the_request(
+    client, moderator, feed_server, settings, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    coalition = NationalCoalitionFactory(country="DE")
+    feed = FeedFactory(coalition=coalition, url=feed_server.url("atom.xml"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("admin:national_feed_changelist"),
+            {"action": "harvest_now", "_selected_action": [feed.pk]},
+            follow=True,
+        )
+
+    assert [str(m) for m in response.context["messages"]] == [
+        "1 feed queued for harvest: its health shows the result once "
+        "the background worker has fetched it.",
+    ]
+    assert feed_server.requests == []
+    (queued,) = DBTaskResult.objects.all()
+    assert (queued.task_path, queued.args_kwargs["args"]) == (
+        "national.tasks.harvest_selected_feeds",
+        [[feed.pk]],
+    )

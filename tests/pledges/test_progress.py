@@ -129,7 +129,8 @@ def test_the_progress_widget_shows_what_was_achieved_and_its_bar():
 
     assert '<p class="portal-progress__label">People &lt;reached&gt;</p>' in html
     assert '<p class="portal-progress__figures">3,000 of 12,000 (25%)</p>' in html
-    assert 'style="width: 25%"' in html
+    assert '<rect class="portal-progress__fill" width="25" height="1"/>' in html
+    assert "style=" not in html
     assert "not yet reported" not in html
 
 

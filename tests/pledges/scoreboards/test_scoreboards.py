@@ -226,7 +226,12 @@ def test_only_the_embed_page_may_be_framed(client, board):
 
     assert embed.status_code == 200
     assert "X-Frame-Options" not in embed
-    assert embed["Content-Security-Policy"] == "frame-ancestors *"
+    embed_policy = dict(d.split(" ", 1) for d in embed["Content-Security-Policy"].split("; "))
+    shared_policy = dict(d.split(" ", 1) for d in shared["Content-Security-Policy"].split("; "))
+    assert embed_policy["frame-ancestors"] == "*"
+    assert shared_policy["frame-ancestors"] == "'none'"
+    # Only framing differs: the embed page keeps the rest of the policy.
+    assert {**embed_policy, "frame-ancestors": "'none'"} == shared_policy
     assert shared["X-Frame-Options"] == "DENY"
 
 
