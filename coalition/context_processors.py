@@ -3,9 +3,10 @@ from django.http import HttpRequest
 from django.urls import get_script_prefix, translate_url
 from django.utils.functional import SimpleLazyObject
 from django.utils.text import capfirst
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language
 
 from coalition.caching import current_generation
+from coalition.languages import local_name
 from coalition.models import Pillar
 
 
@@ -54,4 +55,4 @@ def _nav_pillars() -> list[Pillar]:
 
 def _local_name(code: str) -> str:
     """The language's own name as the switcher prints it ("Français")."""
-    return capfirst(get_language_info(code)["name_local"])
+    return capfirst(local_name(code))

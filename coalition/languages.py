@@ -116,13 +116,17 @@ def direction(code: str | None) -> str:
     return "rtl" if bidi else "ltr"
 
 
+# Names in themselves of the interface's languages that Django's LANG_INFO lacks.
+NATIVE_NAMES = {"mt": "Malti"}
+
+
 def local_name(code: str) -> str:
     """A language's name in itself ("Deutsch", "français"), as EU sites list
-    them; the code itself for a language Django does not know."""
+    them; the code itself for a language neither Django nor NATIVE_NAMES knows."""
     try:
         return get_language_info(code)["name_local"]
     except KeyError:
-        return code
+        return NATIVE_NAMES.get(code, code)
 
 
 def sorted_by_name(choices: list[tuple[str, Any]]) -> list[tuple[str, Any]]:

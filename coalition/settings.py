@@ -358,10 +358,35 @@ CONTACT_EMAIL = env("CONTACT_EMAIL", "digital-skills-coalition@example.eu")
 
 # --- Internationalisation -------------------------------------------------
 LANGUAGE_CODE = "en"
+# The EU's 24 official languages, in the EU's protocol order (by each
+# language's own name). Adding one takes its catalogue (locale/<code>/) and a
+# line here; a language Django does not know needs its own name in
+# coalition/languages.py (NATIVE_NAMES), as Maltese does.
 LANGUAGES = [
+    ("bg", _("Bulgarian")),
+    ("es", _("Spanish")),
+    ("cs", _("Czech")),
+    ("da", _("Danish")),
+    ("de", _("German")),
+    ("et", _("Estonian")),
+    ("el", _("Greek")),
     ("en", _("English")),
     ("fr", _("French")),
-    ("de", _("German")),
+    ("ga", _("Irish")),
+    ("hr", _("Croatian")),
+    ("it", _("Italian")),
+    ("lv", _("Latvian")),
+    ("lt", _("Lithuanian")),
+    ("hu", _("Hungarian")),
+    ("mt", _("Maltese")),
+    ("nl", _("Dutch")),
+    ("pl", _("Polish")),
+    ("pt", _("Portuguese")),
+    ("ro", _("Romanian")),
+    ("sk", _("Slovak")),
+    ("sl", _("Slovenian")),
+    ("fi", _("Finnish")),
+    ("sv", _("Swedish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["coalition.formats"]  # English dates day first (coalition/formats)
