@@ -23,6 +23,7 @@ class PillarTranslationInline(admin.StackedInline):
     extra = 0
     fields = ("language", "name", "short_name", "description")
 
+
 # What a date or time part can be; Python's dates end at year 9999.
 DATE_PARTS = {
     "year": (1, 9999),
@@ -92,6 +93,7 @@ class PillarAdmin(CheckedDateLookups, admin.ModelAdmin):
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
         bump_on_commit()  # every page that names the pillars shows the new texts
+
 
 # Third-party admins with date fields get the same checks.
 admin.site.unregister(DBTaskResult)

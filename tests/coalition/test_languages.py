@@ -71,10 +71,17 @@ def test_sorted_by_name_orders_as_the_page_reads_ignoring_accents():
 
 @pytest.mark.parametrize(
     ("code", "expected"),
-    [("fr", "fr"), ("de-at", "de"), ("DE", "de"), ("pl", "en"), ("", "en"), (None, "en")],
+    [
+        ("fr", "fr"),
+        ("de-at", "de"),
+        ("DE", "de"),
+        ("pl", "pl"),
+        ("xx", "en"),
+        ("", "en"),
+        (None, "en"),
+    ],
 )
 def test_interface_language_is_one_the_interface_has_else_the_sites(code, expected):
-    # settings.LANGUAGES: en, fr, de (the lead adds the others with their catalogues)
     assert languages.interface_language(code) == expected
 
 

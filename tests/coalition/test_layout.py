@@ -4,6 +4,7 @@ is true for it, whatever pages were rendered or cached before."""
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import resolve, reverse, translate_url
 from django.utils.translation import override
 
@@ -71,6 +72,9 @@ def test_the_layout_is_in_the_language_of_the_address(client):
     assert "logo-eu--fr" in french
 
 
+CODES = [code for code, _name in settings.LANGUAGES]
+
+
 @pytest.mark.parametrize(
     "path",
     [
@@ -91,7 +95,7 @@ def test_language_links_are_what_translate_url_gives(rf, path):
     with override(language):
         request.resolver_match = resolve(request.path_info)
         links = [link["url"] for link in language_links(request)]
-        expected = [translate_url(path, code) for code in ("en", "fr", "de")]
+        expected = [translate_url(path, code) for code in CODES]
 
     assert links == expected
 
@@ -103,9 +107,7 @@ def test_a_page_with_no_match_falls_back_on_translate_url(client):
     links = re.findall(
         r'class="portal-language__link" href="([^"]+)" hreflang="(\w+)"', response.text
     )
-    assert links == [
-        (translate_url("/en/no-such-page/", code), code) for code in ("en", "fr", "de")
-    ]
+    assert links == [(translate_url("/en/no-such-page/", code), code) for code in CODES]
 
 
 def test_language_links_keep_an_odd_query_as_translate_url_does(rf):
@@ -114,5 +116,5 @@ def test_language_links_keep_an_odd_query_as_translate_url_does(rf):
     path = request.get_full_path()
 
     assert [link["url"] for link in language_links(request)] == [
-        translate_url(path, code) for code in ("en", "fr", "de")
+        translate_url(path, code) for code in CODES
     ]
