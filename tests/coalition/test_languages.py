@@ -1,8 +1,11 @@
 """coalition.languages and its template filters: the languages of texts and of
 the interface, their names and writing direction."""
 
+import re
+
 import pytest
 from django import forms
+from django.conf import settings
 from django.template import Context, Template
 from django.utils import translation
 
@@ -152,3 +155,40 @@ def test_a_language_that_is_not_offered_is_refused():
 
     assert not form.is_valid()
     assert list(form.errors) == ["language"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("accept", "expected"),
+    [("pl,en;q=0.5", "/pl/"), ("mt", "/mt/"), ("fi-FI,fi;q=0.9", "/fi/"), ("zh", "/en/")],
+)
+def test_the_root_sends_a_visitor_to_their_best_language(client, accept, expected):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
+
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+@pytest.mark.django_db
+def test_every_page_links_its_other_languages_named_in_themselves(client):
+    response = client.get("/sv/about/")
+
+    text = response.text
+    links = re.findall(
+        r'<a class="portal-language__link" href="([^"]+)" hreflang="([\w-]+)" lang="[\w-]+"'
+        r'(?: aria-current="true")?>([^<]+)</a>',
+        text,
+    )
+    assert [code for _url, code, _name in links] == [code for code, _ in settings.LANGUAGES]
+    names = {code: name for _url, code, name in links}
+    assert (names["mt"], names["fi"], names["el"], names["sv"]) == (
+        "Malti",
+        "Suomi",
+        "Ελληνικά",
+        "Svenska",
+    )
+    assert {code: url for url, code, _name in links}["pl"] == "/pl/about/"
+    alternates = re.findall(r'<link rel="alternate" hreflang="([\w-]+)" href="([^"]+)"', text)
+    assert len(alternates) == len(settings.LANGUAGES) - 1
+    assert ("de", "http://testserver/de/about/") in alternates
+    assert '<html lang="sv">' in text
