@@ -246,6 +246,21 @@ class MembershipApplicationAdmin(admin.ModelAdmin):
     readonly_fields = fields
     date_hierarchy = "endorsed_at"
 
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # An application is a record: its own page only shows it (no Save, no
+        # "changed successfully"); the list's actions and the decide page change it.
+        return obj is None and super().has_change_permission(request)
+
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        extra_context = {**(extra_context or {}), "can_decide": self.has_change_permission(request)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def get_urls(self) -> list[Any]:
         opts = self.model._meta
         return [
@@ -266,7 +281,7 @@ class MembershipApplicationAdmin(admin.ModelAdmin):
             self.get_queryset(request).select_related("organisation", "charter", "endorsed_by"),
             pk=object_id,
         )
-        if not self.has_change_permission(request, application):
+        if not self.has_change_permission(request):
             raise PermissionDenied
         change_url = reverse("admin:members_membershipapplication_change", args=[application.pk])
         if application.status != MembershipApplication.Status.PENDING:
