@@ -642,4 +642,3 @@ def test_an_invited_newcomer_signs_up_with_the_address_filled_in_and_no_second_c
     assert EmailAddress.objects.get(email="newcomer@example.org").verified
     assert accepted.status_code == 302
     assert organisation.team.get(user__email="newcomer@example.org").role == "editor"
-
