@@ -231,3 +231,13 @@ class ItemAdmin(admin.ModelAdmin):
         if "state" in form.changed_data:
             obj.moderated_by, obj.moderated_at = request.user, timezone.now()
         super().save_model(request, obj, form, change)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Moderators read the summary as people see it; say so without the
+        # harvest's technical terms (the model's help text is for developers).
+        if db_field.name == "summary":
+            kwargs["help_text"] = _(
+                "As the coalition typed it, or as its website published it (links and "
+                "simple formatting kept, anything else removed)."
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)

@@ -218,3 +218,13 @@ def test_harvest_now_harvests_the_selected_feeds_and_tells_the_moderators(
     (message,) = mail.outbox
     assert message.to == ["moderator@example.eu", "moderators@example.eu"]
     assert message.subject.endswith("2 national items to moderate")
+
+
+def test_the_item_page_explains_the_summary_in_plain_words(client, moderator):
+    item = ItemFactory()
+
+    response = client.get(reverse("admin:national_item_change", args=[item.pk]))
+
+    assert response.status_code == 200
+    assert "as its website published it (links and simple formatting kept" in response.text
+    assert "sanitised" not in response.text
