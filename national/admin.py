@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -49,7 +50,7 @@ class MemberStateFilter(admin.SimpleListFilter):
         return queryset
 
 
-class FeedInline(admin.TabularInline):
+class FeedInline(admin.StackedInline):
     model = Feed
     extra = 0
     fields = (
@@ -88,6 +89,14 @@ class NationalCoalitionAdmin(admin.ModelAdmin):
         (_("Contact"), {"fields": ("website", "contact_name", "contact_email", "logo")}),
         (_("Coalition"), {"fields": ("launched_on", "partners", "editors", "trusted")}),
     )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "logo":
+            # The admin puts a file input in a fieldset whose legend names it,
+            # which leaves the input itself without a label.
+            formfield.widget.attrs["aria-label"] = capfirst(db_field.verbose_name)
+        return formfield
 
     def get_queryset(self, request):
         return (
