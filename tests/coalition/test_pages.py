@@ -148,3 +148,20 @@ def test_the_language_links_lead_to_this_page_in_each_language(client):
     for name in ("English", "Français", "Deutsch"):
         assert f">{name}</a></li>" in response.text
     assert "csrfmiddlewaretoken" not in response.text
+
+
+def test_the_accessibility_statement_follows_the_eu_model(client):
+    response = client.get(reverse("accessibility"))
+
+    headings = re.findall(r"<h2[^>]*>([^<]+)</h2>", response.text)
+    assert headings == [
+        "Compliance status",
+        "Non-accessible content",
+        "Preparation of this statement",
+        "Feedback and contact information",
+        "Enforcement procedure",
+    ]
+    assert "partially compliant" in response.text
+    assert "prepared on 3 December 2026" in response.text
+    assert f'href="{reverse("contact")}"' in response.text
+    assert 'href="https://www.ombudsman.europa.eu/"' in response.text
