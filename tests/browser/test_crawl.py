@@ -146,6 +146,8 @@ def build_portal() -> dict[str, list[Visit]]:
     pledge_services.pledge_submit(pledge=submitted, actor=admin, declaration=True)
     for title, country in (("Robotics for pupils", "FR"), ("Cloud traineeships", "DE")):
         public_pledge(title=title, countries=(country,), achieved={"people-reached": 30})
+    for number in range(20):  # more than a page of results: the viewer's page numbers
+        public_pledge(title=f"Coding clubs, phase {number}", countries=("NL",))
     scoreboard = scoreboard_services.scoreboard_create(
         organisation=ghent, user=admin, name="Our comparison"
     )
@@ -164,6 +166,8 @@ def build_portal() -> dict[str, list[Visit]]:
         location="Lyon",
     )
     ItemFactory(coalition=france, kind=Kind.NEWS, title="Nouveaux partenaires")
+    for number in range(20):  # more than a page of news
+        ItemFactory(coalition=france, kind=Kind.NEWS, title=f"Lettre d’information {number}")
 
     org = f"/en/organisations/{ghent.slug}"
     pledges = f"{org}/pledges"
@@ -188,6 +192,7 @@ def build_portal() -> dict[str, list[Visit]]:
         Visit("/en/invitations/not-a-token/"),
         Visit("/en/pledges/"),
         Visit("/en/pledges/?country=FR&pillar=education&q=robotics"),
+        Visit("/en/pledges/?page=2"),
         Visit(f"/en/pledges/{approved.pk}/"),
         Visit("/en/pledges/countries/FR/"),
         Visit("/en/pledges/data/"),
@@ -196,6 +201,7 @@ def build_portal() -> dict[str, list[Visit]]:
         Visit("/en/national-coalitions/"),
         Visit("/en/national-coalitions/content/"),
         Visit("/en/national-coalitions/content/event/"),
+        Visit("/en/national-coalitions/content/news/?page=2"),
         Visit(f"/en/national-coalitions/items/{event.pk}/"),
         Visit(france.get_absolute_url()),
         Visit("/en/no-such-page/"),
