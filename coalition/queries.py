@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import TypedDict
 
 from django.conf import settings
+from django.db.models import F, Func
 from django.http import Http404
 
 from coalition.models import Pillar, PillarText, PillarTranslation
 from members.models import Organisation
-from pledges.models import Pledge
+from pledges.models import Initiative, Pledge
 
 
 class KeyFigures(TypedDict):
@@ -21,12 +22,18 @@ class KeyFigures(TypedDict):
 def key_figures() -> KeyFigures:
     """The home page's figures, computed from the database (zero before there is data).
 
-    Countries are those where a member organisation has its headquarters."""
-    members = Organisation.objects.members()
+    Countries are those where public pledges act, as the Pledge Viewer counts
+    them (EU-wide initiatives apart), not where members have their headquarters."""
+    countries = (
+        Initiative.objects.filter(pledge__in=Pledge.objects.public())
+        .annotate(code=Func(F("countries"), function="unnest"))
+        .values_list("code", flat=True)
+        .distinct()
+    )
     return {
-        "members": members.count(),
+        "members": Organisation.objects.members().count(),
         "pledges": Pledge.objects.public().count(),
-        "countries": members.values("country").distinct().count(),
+        "countries": len(set(countries)),
     }
 
 

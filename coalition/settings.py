@@ -393,6 +393,9 @@ FORMAT_MODULE_PATH = ["coalition.formats"]  # English dates day first (coalition
 USE_I18N = True
 TIME_ZONE = "Europe/Brussels"
 USE_TZ = True
+# Country names as the EU writes them in English (Interinstitutional Style
+# Guide) where django-countries' list says otherwise.
+COUNTRIES_OVERRIDE = {"NR": _("Nauru"), "BS": _("Bahamas"), "US": _("United States")}
 
 # --- Static and uploaded files --------------------------------------------
 STATIC_URL = "static/"

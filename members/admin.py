@@ -8,13 +8,16 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
@@ -39,8 +42,11 @@ class UserAdmin(CheckedDateLookups, DjangoUserAdmin):
     ordering = ("email",)
     list_display = ("email", "first_name", "last_name", "is_staff", "is_active", "date_joined")
     search_fields = ("email", "first_name", "last_name")
+    # Plain multiple selects: the two-box widget's search icon carries an ARIA
+    # label that its element may not have (axe: aria-prohibited-attr).
+    filter_horizontal = ()
     fieldsets = (
-        (None, {"fields": ("email", "password")}),
+        (None, {"fields": ("email", "password_link")}),
         (_("Name"), {"fields": ("first_name", "last_name")}),
         (_("Emails"), {"fields": ("preferred_language",)}),
         (
@@ -50,6 +56,14 @@ class UserAdmin(CheckedDateLookups, DjangoUserAdmin):
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+    readonly_fields = ("password_link",)
+
+    # Instead of Django's read-only password widget, which writes a <div disabled>
+    # (not valid HTML): the link to set a new one.
+    @admin.display(description=_("Password"))
+    def password_link(self, obj: User) -> str:
+        url = reverse("admin:auth_user_password_change", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Change password"))
 
 
 class MembershipStatusFilter(admin.SimpleListFilter):
@@ -76,7 +90,7 @@ class MembershipStatusFilter(admin.SimpleListFilter):
         return None
 
 
-class TeamMembershipInline(admin.TabularInline):
+class TeamMembershipInline(admin.StackedInline):
     model = TeamMembership
     extra = 0
     fields = ("user", "role", "joined_at")
@@ -84,7 +98,7 @@ class TeamMembershipInline(admin.TabularInline):
     autocomplete_fields = ("user",)
 
 
-class MembershipHistoryInline(admin.TabularInline):
+class MembershipHistoryInline(admin.StackedInline):
     model = MembershipApplication
     verbose_name_plural = _("Membership history")
     extra = 0
@@ -249,6 +263,21 @@ class MembershipApplicationAdmin(CheckedDateLookups, admin.ModelAdmin):
     readonly_fields = fields
     date_hierarchy = "endorsed_at"
 
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # An application is a record: its own page only shows it (no Save, no
+        # "changed successfully"); the list's actions and the decide page change it.
+        return obj is None and super().has_change_permission(request)
+
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        extra_context = {**(extra_context or {}), "can_decide": self.has_change_permission(request)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def get_urls(self) -> list[Any]:
         opts = self.model._meta
         return [
@@ -269,7 +298,7 @@ class MembershipApplicationAdmin(CheckedDateLookups, admin.ModelAdmin):
             self.get_queryset(request).select_related("organisation", "charter", "endorsed_by"),
             pk=object_id,
         )
-        if not self.has_change_permission(request, application):
+        if not self.has_change_permission(request):
             raise PermissionDenied
         change_url = reverse("admin:members_membershipapplication_change", args=[application.pk])
         if application.status != MembershipApplication.Status.PENDING:
@@ -436,3 +465,11 @@ class InvitationAdmin(ReadOnlyAdmin):
     search_fields = ("organisation__name", "email")
     list_select_related = ("organisation",)
     exclude = ("token_hash",)
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(DjangoGroupAdmin):
+    filter_horizontal = ()  # as UserAdmin's, for the same reason

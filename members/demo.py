@@ -28,6 +28,7 @@ DEMO_PASSWORD = "digital-skills-demo-2026"  # noqa: S105
 MODERATOR_EMAIL = "moderator@example.eu"
 ORG_ADMIN_EMAIL = "admin@digital-academy.example.eu"
 START = datetime(2026, 1, 12, 9, 30, tzinfo=UTC)
+CHARTER_PUBLISHED = datetime(2025, 11, 17, 10, 0, tzinfo=UTC)
 # Membership states handed out in turn, so that every state is present.
 STATES = ("member", "member", "member", "pending", "declined", "none", "member", "pending")
 
@@ -146,6 +147,11 @@ def seed_people_and_memberships(rng: random.Random) -> list[str]:
     charter = Charter.objects.current() or Charter.objects.create(
         version=1, title=CHARTER_V1_TITLE, text=CHARTER_V1_TEXT
     )
+    # Published before the first endorsement (the migrations or the line above
+    # stamp "now", after the demo's memberships of January on).
+    if charter.published_at > CHARTER_PUBLISHED:
+        charter.published_at = CHARTER_PUBLISHED
+        Charter.objects.filter(pk=charter.pk).update(published_at=CHARTER_PUBLISHED)
     password_hash = make_password(DEMO_PASSWORD)
     moderator = _user(
         MODERATOR_EMAIL, password_hash, is_staff=True, first_name="Mia", last_name="Moderator"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import django_filters
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -28,9 +30,17 @@ class MemberDirectoryFilter(django_filters.FilterSet):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.filters["country"].extra["choices"] = [
-            (code, countries.name(code)) for code in queries.member_countries()
-        ]
+        # By name in the page's language, as people look for them: Denmark
+        # before Germany (not DE before DK), "Österreich" among the Os.
+        self.filters["country"].extra["choices"] = sorted(
+            ((code, str(countries.name(code))) for code in queries.member_countries()),
+            key=lambda choice: _sort_key(choice[1]),
+        )
+
+
+def _sort_key(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def filter_directory(data: object) -> MemberDirectoryFilter:

@@ -175,8 +175,24 @@ def _records_in_other_apps(user: User, when: Any) -> dict[str, object]:
                 "message": t.message,
                 "when": when(t.created_at),
             }
-            for t in PledgeTransition.objects.filter(actor=user)
+            for t in PledgeTransition.objects.filter(actor=user, report__isnull=True)
             .select_related("pledge")
+            .order_by("created_at", "pk")
+        ],
+        # A report's steps (submitted, approved...) are the report's, not the pledge's.
+        "progress_report_steps": [
+            {
+                "pledge": t.pledge_id,
+                "title": t.pledge.title,
+                "period_start": when(t.report.period_start),
+                "period_end": when(t.report.period_end),
+                "from": t.from_status,
+                "to": t.to_status,
+                "message": t.message,
+                "when": when(t.created_at),
+            }
+            for t in PledgeTransition.objects.filter(actor=user, report__isnull=False)
+            .select_related("pledge", "report")
             .order_by("created_at", "pk")
         ],
         "progress_reports_submitted": [

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from allauth.account.adapter import get_adapter as get_account_adapter
 from allauth.account.decorators import verified_email_required
 from django.conf import settings
 from django.contrib import messages
@@ -387,6 +388,10 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
     if invitation is None:
         return render(request, "members/invitation_invalid.html", status=404)
     if not request.user.is_authenticated:
+        # Whoever opened the link got it at the invited address: an account
+        # created with that address in this session starts verified (allauth's
+        # hook for invitations), with no second email to confirm.
+        get_account_adapter(request).stash_verified_email(request, invitation.email)
         return render(request, "members/invitation.html", {"invitation": invitation})
     if request.method == "POST":
         try:

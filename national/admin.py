@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -53,7 +54,7 @@ class MemberStateFilter(admin.SimpleListFilter):
         return queryset
 
 
-class FeedInline(admin.TabularInline):
+class FeedInline(admin.StackedInline):
     model = Feed
     extra = 0
     fields = (
@@ -98,6 +99,14 @@ class NationalCoalitionAdmin(CheckedDateLookups, admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if form.processed_logo is not None:
             store_logo(file=obj.logo, logo=form.processed_logo, stem=obj.slug)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "logo":
+            # The admin puts a file input in a fieldset whose legend names it,
+            # which leaves the input itself without a label.
+            formfield.widget.attrs["aria-label"] = capfirst(db_field.verbose_name)
+        return formfield
 
     def get_queryset(self, request):
         return (
@@ -244,3 +253,13 @@ class ItemAdmin(CheckedDateLookups, admin.ModelAdmin):
         if "state" in form.changed_data:
             obj.moderated_by, obj.moderated_at = request.user, timezone.now()
         super().save_model(request, obj, form, change)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Moderators read the summary as people see it; say so without the
+        # harvest's technical terms (the model's help text is for developers).
+        if db_field.name == "summary":
+            kwargs["help_text"] = _(
+                "As the coalition typed it, or as its website published it (links and "
+                "simple formatting kept, anything else removed)."
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)

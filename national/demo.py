@@ -150,6 +150,7 @@ def seed(rng: random.Random, *, today: dt.date | None = None) -> list[str]:
     today = today or timezone.localdate()
     anchor = dt.date(today.year, 1, 1)
     published_base = dt.datetime(today.year, 1, 1, 9, 0, tzinfo=dt.UTC)
+    harvested_at = timezone.now()
     created_coalitions = created_items = 0
     for country, cities in MEMBER_STATES.items():
         if country in WITHOUT_COALITION:
@@ -194,11 +195,16 @@ def seed(rng: random.Random, *, today: dt.date | None = None) -> list[str]:
                     defaults={"url": f"https://{slug}.example.eu/feeds/{kind}.xml"},
                 )
                 feeds[kind] = feed
+            # Their items below were harvested: the feeds say when. Only on
+            # feeds never checked, so seeding again changes nothing.
+            Feed.objects.filter(coalition=coalition, last_checked_at__isnull=True).update(
+                last_checked_at=harvested_at, last_success_at=harvested_at
+            )
             if country == "IE":  # one connected website in trouble, for the admin's health view
                 Feed.objects.filter(pk=feeds[Kind.NEWS].pk, last_error="").update(
                     last_error="The website did not answer within 10 seconds.",
-                    last_error_at=published_base,
-                    last_checked_at=published_base,
+                    last_error_at=harvested_at,
+                    last_success_at=harvested_at - dt.timedelta(hours=1),
                     consecutive_failures=3,
                 )
 
@@ -241,6 +247,8 @@ def seed(rng: random.Random, *, today: dt.date | None = None) -> list[str]:
                     coalition=coalition, title=title, defaults=values
                 )
                 created_items += was_created
+        for feed in feeds.values():
+            Feed.objects.filter(pk=feed.pk, entries_seen=0).update(entries_seen=feed.items.count())
     return [
         f"National coalitions: {NationalCoalition.objects.count()} ({created_coalitions} new), "
         f"{Item.objects.count()} items ({created_items} new), {Feed.objects.count()} feeds.",

@@ -187,12 +187,29 @@ def seed(rng: random.Random) -> list[str]:
 
 
 def _plan(rng: random.Random, status, country: str, pillar: str, what: str) -> dict:
-    start = datetime.date(rng.randint(2021, 2026), rng.randint(1, 12), 1)
-    end = start.replace(year=start.year + rng.randint(1, 4))
-    approved_at = None
+    today = TODAY.date()
+    approved_at = closed_at = None
     if status in (S.APPROVED, S.COMPLETED, S.WITHDRAWN):
-        days = rng.randint(30, (TODAY.date() - datetime.date(2021, 1, 1)).days)
+        # A completed pledge ran for a year at least, from its approval on.
+        earliest = 500 if status == S.COMPLETED else 30
+        days = rng.randint(earliest, (today - datetime.date(2021, 1, 1)).days)
         approved_at = TODAY - datetime.timedelta(days=days)
+        # It starts within two months of its approval.
+        start = (approved_at.date() + datetime.timedelta(days=rng.randint(0, 60))).replace(day=1)
+    else:
+        start = datetime.date(rng.randint(2021, 2026), rng.randint(1, 12), 1)
+    end = start.replace(year=start.year + rng.randint(1, 4))
+    if status == S.APPROVED and end <= today:
+        end = end.replace(year=today.year + 1)  # ongoing: it runs past today
+    if status == S.COMPLETED:
+        if end > today - datetime.timedelta(days=30):
+            end = start.replace(year=start.year + 1)
+        # Marked as completed in the weeks after its end.
+        closed_at = datetime.datetime.combine(
+            end, datetime.time(9), tzinfo=datetime.UTC
+        ) + datetime.timedelta(days=rng.randint(1, 28))
+    elif status == S.WITHDRAWN:
+        closed_at = approved_at + (TODAY - approved_at) / 2
     initiatives = []
     for position in range(rng.choice((1, 1, 2, 2, 3))):
         eu_wide = rng.random() < 0.1
@@ -222,7 +239,7 @@ def _plan(rng: random.Random, status, country: str, pillar: str, what: str) -> d
         moment = approved_at
         for _ in range(rng.choice((0, 1, 1, 2, 3))):
             moment += datetime.timedelta(days=rng.randint(150, 220))
-            if moment >= TODAY:
+            if moment >= (closed_at or TODAY):
                 break
             reports.append(
                 {
@@ -244,6 +261,7 @@ def _plan(rng: random.Random, status, country: str, pillar: str, what: str) -> d
         "start": start,
         "end": end,
         "approved_at": approved_at,
+        "closed_at": closed_at,
         "initiatives": initiatives,
         "reports": reports,
         "revision": status == S.APPROVED and rng.random() < 0.05,
@@ -259,7 +277,7 @@ def _flow_times(plan: dict, status: str) -> list[datetime.datetime]:
             approved_at - 30 * day,
             approved_at - 20 * day,
             approved_at,
-            approved_at + (TODAY - approved_at) / 2,
+            plan["closed_at"] or TODAY,
         ]
     start = datetime.datetime.combine(plan["start"], datetime.time(9), tzinfo=datetime.UTC)
     base = min(start - 60 * day, TODAY - 20 * day)

@@ -29,7 +29,7 @@ def day(value) -> str:
 @register.filter(is_safe=False)
 def iso(value) -> str:
     if isinstance(value, datetime.datetime):
-        return _local(value).isoformat()
+        return _local(value).isoformat(timespec="seconds")  # HTML: 3 digits of a second at most
     if isinstance(value, datetime.date):
         return value.isoformat()
     return ""

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from coalition.models import Pillar
 from tests.factories import OrganisationFactory
-from tests.pledges.factories import MemberOrganisationFactory, PledgeFactory
+from tests.pledges.factories import InitiativeFactory, MemberOrganisationFactory, PledgeFactory
 from tests.pledges.viewer.factories import public_pledge
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,7 @@ def test_it_shows_zero_figures_on_an_empty_database(client):
     assert shown_figures(response) == {"members": "0", "pledges": "0", "countries": "0"}
 
 
-def test_it_counts_member_organisations_and_their_countries(client):
+def test_it_counts_member_organisations(client):
     OrganisationFactory(country="BE", member_since=timezone.now())
     OrganisationFactory(country="BE", member_since=timezone.now())
     OrganisationFactory(country="FR", member_since=timezone.now())
@@ -35,7 +35,7 @@ def test_it_counts_member_organisations_and_their_countries(client):
 
     response = client.get(reverse("home"))
 
-    assert response.context["figures"] == {"members": 3, "pledges": 0, "countries": 2}
+    assert response.context["figures"] == {"members": 3, "pledges": 0, "countries": 0}
 
 
 def shown_figures(response) -> dict[str, str]:
@@ -47,15 +47,18 @@ def test_it_shows_the_figures_of_members_and_their_public_pledges(client):
     MemberOrganisationFactory(country="BE")
     MemberOrganisationFactory(country="FR")
     OrganisationFactory(country="DE")  # not (yet) a member
-    # Countries count the members' headquarters, not where pledges act.
+    # Countries count where public pledges act, as the viewer does, not the
+    # members' headquarters.
     public_pledge(organisation=ghent, countries=("BE", "NL", "PL"))
-    PledgeFactory(organisation=ghent)  # a draft: not public
-    PledgeFactory(organisation=ghent, submitted=True)  # awaiting moderation: not public
+    public_pledge(organisation=ghent, countries=("PL", "SE"))
+    # A draft, and one awaiting moderation: not public, nor are their countries.
+    InitiativeFactory(pledge=PledgeFactory(organisation=ghent), countries=["DE"])
+    InitiativeFactory(pledge=PledgeFactory(organisation=ghent, submitted=True), countries=["IT"])
 
     response = client.get(reverse("home"))
 
-    assert response.context["figures"] == {"members": 3, "pledges": 1, "countries": 2}
-    assert shown_figures(response) == {"members": "3", "pledges": "1", "countries": "2"}
+    assert response.context["figures"] == {"members": 3, "pledges": 2, "countries": 4}
+    assert shown_figures(response) == {"members": "3", "pledges": "2", "countries": "4"}
 
 
 def test_large_figures_are_grouped_in_the_visitors_language(client, monkeypatch):
@@ -146,3 +149,20 @@ def test_the_language_links_lead_to_this_page_in_each_language(client):
     for name in ("English", "Français", "Deutsch"):
         assert f">{name}</a></li>" in response.text
     assert "csrfmiddlewaretoken" not in response.text
+
+
+def test_the_accessibility_statement_follows_the_eu_model(client):
+    response = client.get(reverse("accessibility"))
+
+    headings = re.findall(r"<h2[^>]*>([^<]+)</h2>", response.text)
+    assert headings == [
+        "Compliance status",
+        "Non-accessible content",
+        "Preparation of this statement",
+        "Feedback and contact information",
+        "Enforcement procedure",
+    ]
+    assert "partially compliant" in response.text
+    assert "prepared on 3 December 2026" in response.text
+    assert f'href="{reverse("contact")}"' in response.text
+    assert 'href="https://www.ombudsman.europa.eu/"' in response.text

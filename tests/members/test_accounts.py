@@ -6,6 +6,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from members.models import User
@@ -51,6 +52,40 @@ def test_it_verifies_the_email_from_the_link_and_logs_in(client):
     assert response.status_code == 302
     assert EmailAddress.objects.get(email="new@example.org").verified is True
     assert client.session["_auth_user_id"] == str(User.objects.get(email="new@example.org").pk)
+
+
+def test_the_link_opened_on_another_device_keeps_where_the_person_was_going(client):
+    going_to = reverse("members:organisation_create")
+    client.post(
+        f"{SIGNUP}?next={going_to}",
+        {"email": "new@example.org", "password1": STRONG, "password2": STRONG, "next": going_to},
+    )
+    link = re.search(r"https?://testserver(/\S+)", mail.outbox[0].body).group(1)
+    other_device = Client()
+
+    page = other_device.get(link)
+    kept = re.search(r'name="next" value="([^"]+)"', page.content.decode()).group(1)
+    confirmed = other_device.post(link, {"next": kept})
+    asked_to_log_in = other_device.get(confirmed["Location"])
+    logged_in = other_device.post(
+        asked_to_log_in["Location"], {"login": "new@example.org", "password": STRONG}
+    )
+
+    assert link.endswith("/?next=%2Fen%2Forganisations%2Fnew%2F")
+    assert kept == going_to
+    assert EmailAddress.objects.get(email="new@example.org").verified is True
+    assert confirmed["Location"] == going_to
+    assert asked_to_log_in["Location"] == f"{LOGIN}?next={going_to}"
+    assert logged_in["Location"] == going_to
+
+
+def test_a_foreign_next_never_reaches_the_link(client):
+    client.post(
+        f"{SIGNUP}?next=https://elsewhere.example.com/",
+        {"email": "new@example.org", "password1": STRONG, "password2": STRONG},
+    )
+
+    assert "elsewhere" not in mail.outbox[0].body
 
 
 def test_its_emails_name_the_portal_and_have_a_plain_text_body(client):

@@ -155,6 +155,21 @@ def test_decisions_are_shown_read_only(client, moderator, applications):
     )
 
 
+def test_an_application_page_offers_no_save_and_refuses_a_post(client, moderator, applications):
+    url = change_url(applications[0])
+
+    page = client.get(url)
+    post = client.post(url, {"_save": "Save"})
+
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert 'name="_save"' not in html
+    assert 'name="_continue"' not in html
+    assert f'href="{decide_url(applications[0])}"' in html
+    assert post.status_code == 403
+    assert list(client.get(url).context["messages"]) == []
+
+
 def test_applications_cannot_be_added_or_deleted_in_the_admin(client, moderator, applications):
     assert client.get(reverse("admin:members_membershipapplication_add")).status_code == 403
     delete = reverse("admin:members_membershipapplication_delete", args=[applications[0].pk])

@@ -69,3 +69,12 @@ def test_it_is_idempotent_and_deterministic():
     User.objects.all().delete()
     call_command("seed_demo", stdout=StringIO())
     assert snapshot() == first
+
+
+def test_the_charter_was_published_before_anyone_endorsed_it():
+    call_command("seed_demo", stdout=StringIO())
+
+    first_endorsement = MembershipApplication.objects.order_by("endorsed_at").first()
+
+    assert first_endorsement.charter.published_at < first_endorsement.endorsed_at
+    assert first_endorsement.charter.published_at == demo.CHARTER_PUBLISHED

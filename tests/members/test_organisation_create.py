@@ -221,3 +221,11 @@ def test_look_alikes_that_are_already_yours_are_marked_not_offered(client, user)
 
     assert "You are in its team" in html
     assert reverse("members:join_request", kwargs={"slug": mine.slug}) not in html
+
+
+def test_the_country_list_names_countries_as_the_eu_writes_them(client, user):
+    html = client.get(URL).content.decode()
+
+    assert '<option value="NR">Nauru</option>' in html
+    assert '<option value="US">United States</option>' in html
+    assert "Naoero" not in html

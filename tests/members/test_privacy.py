@@ -248,7 +248,8 @@ def records(organisation, admin_user, editor_user):
         pledge=pledge, to_status="submitted", actor=editor_user, message="Ready for review"
     )
     PledgeTransitionFactory(pledge=pledge, to_status="draft", actor=admin_user, message="theirs")
-    ProgressReportFactory(pledge=pledge, submitted_by=editor_user)
+    report = ProgressReportFactory(pledge=pledge, submitted_by=editor_user)
+    PledgeTransitionFactory(pledge=pledge, report=report, to_status="submitted", actor=editor_user)
     Scoreboard.objects.create(organisation=organisation, name="Our board", created_by=editor_user)
     coalition = NationalCoalitionFactory(name="Digital Skills Ireland", country="IE")
     coalition.editors.add(editor_user)
@@ -272,6 +273,9 @@ def test_the_download_holds_the_users_records_in_the_other_apps(client, editor_u
     assert [(r["title"], r["period_start"]) for r in data["progress_reports_submitted"]] == [
         ("Coding clubs", "2026-01-01")
     ]
+    assert [
+        (s["title"], s["period_start"], s["from"], s["to"]) for s in data["progress_report_steps"]
+    ] == [("Coding clubs", "2026-01-01", "", "submitted")]
     assert [b["name"] for b in data["scoreboards_created"]] == ["Our board"]
     assert [c["coalition"] for c in data["national_coalitions_edited"]] == [
         "Digital Skills Ireland"

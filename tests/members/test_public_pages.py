@@ -96,6 +96,25 @@ def test_the_directory_offers_only_countries_with_members(client):
     assert 'value="FR"' not in html
 
 
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", ["Austria", "Denmark", "Germany"]),
+        ("fr", ["Allemagne", "Autriche", "Danemark"]),
+        ("de", ["Dänemark", "Deutschland", "Österreich"]),
+    ],
+)
+def test_the_directory_sorts_countries_by_name_in_the_page_language(client, language, expected):
+    for code in ("DE", "AT", "DK"):
+        member(name=f"Member in {code}", country=code)
+
+    response = client.get(f"/{language}/members/")
+
+    assert [name for _, name in response.context["filter"].form.fields["country"].choices][
+        1:
+    ] == expected
+
+
 def test_the_directory_paginates_and_keeps_the_filters(client):
     for number in range(30):
         member(name=f"Org {number:02}", country="IT")
@@ -209,7 +228,8 @@ def test_the_dashboard_makes_a_constant_number_of_queries(
         JoinRequestFactory(user=admin_user)
     client.force_login(admin_user)
 
-    with django_assert_max_num_queries(6):
+    # One more than the organisations' part: the national coalitions the person edits.
+    with django_assert_max_num_queries(7):
         assert client.get(reverse("members:dashboard")).status_code == 200
 
 

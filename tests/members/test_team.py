@@ -1,6 +1,8 @@
+import re
 from datetime import timedelta
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -599,5 +601,44 @@ def test_a_newcomer_signs_up_from_the_invitation_and_lands_back_on_it(
     accepted = client.post(invitation_path)
 
     assert confirmed["Location"] == invitation_path
+    assert accepted.status_code == 302
+    assert organisation.team.get(user__email="newcomer@example.org").role == "editor"
+
+
+def test_an_invited_newcomer_signs_up_with_the_address_filled_in_and_no_second_check(
+    client, organisation, admin_user
+):
+    _, token = services.invitation_create(
+        organisation=organisation,
+        invited_by=admin_user,
+        email="newcomer@example.org",
+        role="editor",
+    )
+    invitation_path = reverse("members:invitation_accept", kwargs={"token": token})
+    mail.outbox.clear()
+    password = "a long pass phrase for the coalition"
+
+    invitation_page = client.get(invitation_path)
+    signup_url = (
+        re.search(r'href="(/en/accounts/signup/[^"]+)"', invitation_page.content.decode())
+        .group(1)
+        .replace("&amp;", "&")
+    )
+    signup_form = client.get(signup_url)
+    signed_up = client.post(
+        signup_url,
+        {
+            "email": "newcomer@example.org",
+            "password1": password,
+            "password2": password,
+            "next": invitation_path,
+        },
+    )
+    accepted = client.post(invitation_path)
+
+    assert signup_form.context["form"]["email"].value() == "newcomer@example.org"
+    assert signed_up["Location"] == invitation_path
+    assert mail.outbox == []  # no verification email: the invitation proved the address
+    assert EmailAddress.objects.get(email="newcomer@example.org").verified
     assert accepted.status_code == 302
     assert organisation.team.get(user__email="newcomer@example.org").role == "editor"

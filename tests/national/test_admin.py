@@ -249,3 +249,13 @@ def test_harvest_now_fetches_nothing_inside_the_request(
         "national.tasks.harvest_selected_feeds",
         [[feed.pk]],
     )
+
+
+def test_the_item_page_explains_the_summary_in_plain_words(client, moderator):
+    item = ItemFactory()
+
+    response = client.get(reverse("admin:national_item_change", args=[item.pk]))
+
+    assert response.status_code == 200
+    assert "as its website published it (links and simple formatting kept" in response.text
+    assert "sanitised" not in response.text

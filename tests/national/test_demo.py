@@ -45,3 +45,19 @@ def test_it_is_idempotent_and_deterministic():
     NationalCoalition.objects.all().delete()
     demo.seed(random.Random("national"))
     assert snapshot() == first
+
+
+def test_feeds_with_harvested_items_say_they_were_harvested():
+    members_demo.seed(random.Random("members"))
+    demo.seed(random.Random("national"))
+
+    feeds = Feed.objects.all()
+
+    assert feeds.exists()
+    for feed in feeds:
+        items = Item.objects.filter(feed=feed, source=Item.Source.HARVESTED)
+        assert items.exists()
+        assert feed.last_checked_at is not None
+        assert feed.last_success_at is not None
+        assert feed.entries_seen == items.count()
+    assert feeds.filter(consecutive_failures__gt=0).count() == 1

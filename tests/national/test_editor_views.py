@@ -411,3 +411,28 @@ def test_the_page_form_refuses_a_file_that_is_not_an_image(client, coalition, ed
 
     assert response.status_code == 200
     assert "logo" in response.context["form"].errors
+
+
+def test_an_editor_finds_the_coalitions_they_edit_on_their_dashboard(client, coalition, editor):
+    other = NationalCoalitionFactory(country="BE", name="Belgian Digital Skills Coalition")
+    other.editors.add(editor)
+    NationalCoalitionFactory(country="IT", name="Not theirs")
+    client.force_login(editor)
+
+    html = client.get(reverse("members:dashboard")).content.decode()
+
+    assert "National coalitions you edit" in html
+    for edited in (coalition, other):
+        assert f'href="{reverse("national:editor_items", args=[edited.slug])}"' in html
+        assert f'href="{edited.get_absolute_url()}"' in html
+    assert html.index(other.name) < html.index(coalition.name)  # by name
+    assert "Not theirs" not in html
+
+
+def test_a_dashboard_without_coalitions_has_no_national_section(client):
+    user = UserFactory()
+    client.force_login(user)
+
+    html = client.get(reverse("members:dashboard")).content.decode()
+
+    assert "National coalitions you edit" not in html

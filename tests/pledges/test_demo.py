@@ -49,3 +49,23 @@ def test_demo_pledges_are_idempotent_and_deterministic():
     demo.seed(random.Random(f"{SEED}-pledges"))
 
     assert snapshot() == first
+
+
+def test_demo_dates_agree_with_the_statuses():
+    members_demo.seed(random.Random(f"{SEED}-members"))
+    demo.seed(random.Random(f"{SEED}-pledges"))
+    today = demo.TODAY.date()
+    pledges = Pledge.objects.filter(revision_of__isnull=True)
+
+    # "Ongoing" pledges run past today; completed ones ended before it.
+    assert not pledges.filter(status="approved", end_date__lte=today).exists()
+    assert not pledges.filter(status="completed", end_date__gt=today).exists()
+    assert pledges.filter(status="completed").exists()
+    for pledge in pledges.filter(status="completed").prefetch_related("transitions"):
+        (completed,) = [t for t in pledge.transitions.all() if t.to_status == "completed"]
+        assert pledge.end_date <= completed.created_at.date() <= today
+    # A pledge starts in the month of its approval or in the two after it.
+    for pledge in pledges.filter(approved_at__isnull=False):
+        assert -31 < (pledge.start_date - pledge.approved_at.date()).days <= 62
+        assert pledge.start_date < pledge.end_date
+    assert not ProgressReport.objects.filter(period_end__gt=today).exists()

@@ -173,3 +173,17 @@ def test_discarding_submitted_changes_by_withdrawing_tells_nobody(
         services.pledge_withdraw(pledge=proposed.revision_of, actor=editor)
 
     assert mail.outbox == []
+
+
+def test_a_report_decision_subject_has_single_spaces_whatever_the_title_holds(
+    editor, moderator, report, django_capture_on_commit_callbacks
+):
+    Pledge.objects.filter(pk=report.pledge.pk).update(title="Coding  clubs\r\n for  girls")
+    report.pledge.refresh_from_db()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_reject(report=report, actor=moderator, message="No evidence.")
+
+    (email,) = mail.outbox
+    assert email.subject == f"{PREFIX} Your progress report on “Coding clubs for girls”: Rejected"
+    assert "  " not in email.subject

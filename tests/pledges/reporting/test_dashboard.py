@@ -41,8 +41,9 @@ def test_the_section_is_one_query_for_every_organisation(size, client, django_as
         approved_pledge(organisation, f"Pledge {index}")
     client.force_login(user)
 
-    # session, user, memberships, join requests, reporting counts, pillars
-    with django_assert_num_queries(6):
+    # session, user, memberships, national coalitions edited, join requests,
+    # reporting counts, pillars
+    with django_assert_num_queries(7):
         response = client.get(reverse("members:dashboard"))
 
     assert response.content.decode().count('id="reporting-heading"') == 1
