@@ -1,5 +1,5 @@
 """Checks that the translation catalogues match the source: every user-facing
-string in the code and templates has a French and a German translation that is
+string in the code and templates has a translation in every catalogue that is
 not fuzzy, and the committed `.mo` files hold exactly what `make messages` would
 compile. Runs `makemessages` on a copy of the project, so the checkout is left
 as it is. Needs gettext's tools (`xgettext`, `msgattrib`, `msgfmt`).
