@@ -58,6 +58,15 @@ class UserAdmin(CheckedDateLookups, DjangoUserAdmin):
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
     readonly_fields = ("password_link",)
 
+    def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None:
+            # A field with a callable default keeps its initial value in a hidden
+            # input, to which Django copies the help text's aria-describedby (not
+            # valid HTML); the admin has no use for it.
+            formfield.show_hidden_initial = False
+        return formfield
+
     # Instead of Django's read-only password widget, which writes a <div disabled>
     # (not valid HTML): the link to set a new one.
     @admin.display(description=_("Password"))
