@@ -11,12 +11,13 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from coalition.admin import CheckedDateLookups
 from pledges.translations import services
 from pledges.translations.models import PledgeTranslation
 
 
 @admin.register(PledgeTranslation)
-class PledgeTranslationAdmin(admin.ModelAdmin):
+class PledgeTranslationAdmin(CheckedDateLookups, admin.ModelAdmin):
     list_display = ("title", "pledge", "language", "hidden", "updated_at")
     list_filter = ("hidden", "language")
     search_fields = ("title", "summary", "pledge__title", "pledge__organisation__name")

@@ -10,7 +10,8 @@ from coalition import ratelimits
 from members.models import Invitation, JoinRequest, TeamMembership
 from tests.members.factories import OrganisationFactory, TeamMembershipFactory, VerifiedUserFactory
 
-pytestmark = pytest.mark.django_db
+# Real commits: the emails are queued once the invitation is committed.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def invite(client, organisation, email):
