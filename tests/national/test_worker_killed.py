@@ -96,11 +96,13 @@ def test_a_worker_killed_mid_harvest_picks_the_schedule_up_when_started_again(
     worker = start_worker(feed_server)
     try:
         # The restored run (queued at once) has run and queued the next, an hour on.
+        # Both: the worker records the run's end after the run queued the next.
         wait_until(
             lambda: (
                 results()
                 .filter(status=TaskResultStatus.READY, run_after__gt=timezone.now() + ONE_HOUR / 2)
                 .exists()
+                and results().filter(status=TaskResultStatus.SUCCESSFUL).exists()
             ),
             "the harvest after the restored one to be queued",
         )
