@@ -8,14 +8,16 @@ A request for a public page goes through these layers, outside in:
    compressed. Public pages say ``Cache-Control: public, max-age=0,
    must-revalidate`` (``mark_public``), so browsers, a reverse proxy or a CDN
    keep them but ask again each time; pages for a signed-in visitor say
-   ``private``. Both vary on ``Cookie``. Downloads that stream (the exports)
-   get their ETag from the generation and the address instead
+   ``private, no-cache``. Both vary on ``Cookie``. Downloads that stream (the
+   exports) get their ETag from the generation and the address instead
    (``public_data``), and a repeat is answered before the view runs.
 2. **Whole pages for anonymous visitors** (``public_page``): Django's
    ``cache_page`` in the shared cache with the generation in its
    ``key_prefix``, used only for visitors with no session and no pending
    messages (``is_plain_visitor``), who all see the same page at the same
-   address. Everyone else gets the page rendered.
+   address; a kept page carries its ETag (``with_etag``). Everyone else gets
+   the page rendered. Pages that change without a new generation use
+   ``public_page(keep=False)``: the headers of layer 1, never kept here.
 3. **Values and fragments** computed from public data: ``for_generation()``
    (the home page's figures, which count 100,000 pledges) and ``{% cache %}``
    in templates, with ``cache_generation`` (in every template's context,
@@ -28,7 +30,8 @@ data bumps it once its transaction commits (``bump_on_commit()``): a pledge
 approved, changed, completed or withdrawn, a report approved, an organisation
 or a pillar edited, a membership accepted. Every key above holds it, so
 nothing has to be deleted: the next request asks for keys that do not exist
-yet, and old entries age out of the cache.
+yet, and old entries age out of the cache. ``PUBLIC_PAGE_CACHE_SECONDS``
+bounds how long they are kept (0 turns layers 2 and 3 off).
 
 Nothing here is kept per process: a second web server sees what the first does.
 """
