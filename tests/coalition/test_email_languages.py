@@ -25,7 +25,7 @@ def test_by_language_groups_the_addresses_each_once():
             emails.Recipient("de@example.org", "de"),
             emails.Recipient("fr1@example.org", "fr"),
             emails.Recipient("de@example.org", "fr"),  # named twice: the first language wins
-            emails.Recipient("old@example.org", "pl"),  # not (yet) an interface language
+            emails.Recipient("old@example.org", "ja"),  # not an interface language
             emails.Recipient("none@example.org", ""),
             "",
         ],

@@ -137,7 +137,7 @@ def test_the_invitation_form_refuses_a_language_the_interface_lacks(
 
     response = client.post(
         "/en/organisations/ghent-digital-academy/team/invite/",
-        {"email": "new@example.org", "role": "editor", "language": "pl"},
+        {"email": "new@example.org", "role": "editor", "language": "ja"},
     )
 
     assert response.status_code == 400

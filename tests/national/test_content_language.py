@@ -23,7 +23,7 @@ def test_the_item_form_asks_for_the_language_of_the_text(client):
 
     field = response.context["form"].fields["language"]
     assert response.context["form"]["language"].value() == "fi"
-    assert field.label == "Language of this text"
+    assert field.label == "Sprache dieses Textes"
     assert [str(label) for _code, label in field.choices][:2] == ["Bulgarisch", "Dänisch"]
 
 
