@@ -37,15 +37,10 @@ def rows(path):
 @contextmanager
 def held_elsewhere(task):
     """The task's lock, held by another database session (another worker's run)."""
-    database = connection.settings_dict
-    with psycopg.connect(
-        dbname=database["NAME"],
-        user=database["USER"],
-        password=database["PASSWORD"] or None,
-        host=database["HOST"],
-        port=database["PORT"] or None,
-        autocommit=True,
-    ) as other:
+    # The parameters Django connects with (a socket directory in OPTIONS included,
+    # as the embedded development database has).
+    params = {**connection.get_connection_params(), "autocommit": True}
+    with psycopg.connect(**params) as other:
         other.execute("SELECT pg_advisory_lock(%s)", [scheduling._lock_key(task)])
         yield
 
