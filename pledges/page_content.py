@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db import DEFAULT_DB_ALIAS, connection
+from django.db import connection
 from django.db.models import Model
 from django.utils import timezone
 
@@ -172,7 +172,7 @@ def public(pk: int, *, now: datetime.datetime | None = None) -> PublicPage | Non
             ]
             indicator_by_id[indicator.pk] = indicator
             indicators.append(indicator)
-        chosen = [pillar_by_id[pk] for pk in item["pillar_ids"] if pk in pillar_by_id]
+        chosen = [pillar_by_id[i] for i in item["pillar_ids"] if i in pillar_by_id]
         initiatives.append(
             InitiativeContent(
                 initiative=initiative,
@@ -209,7 +209,7 @@ def _from_row(model: type[Model], row: dict) -> Model:
     reads), made as the ORM makes one it loaded (``Model.from_db()``)."""
     fields = model._meta.concrete_fields
     return model.from_db(
-        DEFAULT_DB_ALIAS,
+        connection.alias,
         [field.attname for field in fields],
         [field.to_python(row[field.column]) for field in fields],
     )
