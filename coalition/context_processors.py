@@ -5,7 +5,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 
-from coalition.caching import current_generation
+from coalition.caching import cache_seconds, current_generation
 from coalition.languages import local_name
 from coalition.models import Pillar
 
@@ -19,8 +19,10 @@ def site(request: HttpRequest) -> dict[str, object]:
         "SITE_URL": settings.SITE_URL,
         "CONTACT_EMAIL": settings.CONTACT_EMAIL,
         "nav_pillars": SimpleLazyObject(_nav_pillars),
-        # For {% cache %} keys (coalition/caching.py): read only where a fragment uses it.
+        # For {% cache cache_seconds name ... cache_generation %} (coalition/caching.py):
+        # the generation is read only where a fragment uses it.
         "cache_generation": SimpleLazyObject(current_generation),
+        "cache_seconds": cache_seconds(),
         # A function: the template calls it only where it shows the switcher.
         "language_links": lambda: language_links(request),
     }

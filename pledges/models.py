@@ -21,7 +21,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from coalition.labels import choice_labels
+from coalition.labels import label_of
 from coalition.languages import language_field
 from coalition.models import Pillar
 from members.models import Organisation
@@ -217,7 +217,7 @@ class Initiative(models.Model):
     @property
     def delivery_mode_label(self) -> str:
         """get_delivery_mode_display(), without building the choices each time."""
-        return choice_labels(DeliveryMode).get(self.delivery_mode, self.delivery_mode)
+        return label_of(self.delivery_mode, DeliveryMode)
 
 
 class Indicator(models.Model):
@@ -265,7 +265,7 @@ class Indicator(models.Model):
     def __str__(self) -> str:
         if self.kind == self.Kind.CUSTOM:
             return self.custom_name
-        return choice_labels(self.Kind).get(self.kind, self.kind)
+        return label_of(self.kind, self.Kind)
 
 
 class ProgressReport(models.Model):

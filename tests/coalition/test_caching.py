@@ -5,9 +5,11 @@ plain visitors, values per generation, and HTTP caching (Cache-Control, ETag,
 import gzip
 
 import pytest
+from django.db import connection
 from django.http import HttpResponse
 from django.template import engines
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 
 from coalition import caching
 from pledges import services
@@ -232,6 +234,31 @@ def test_the_organisation_page_is_public_but_not_kept(client, django_assert_max_
 
     assert len(queries) > 0  # rendered again
     assert response["Cache-Control"] == PUBLIC
+
+
+def test_the_organisation_pages_pledges_are_kept_for_a_generation_for_everyone(
+    client, django_capture_on_commit_callbacks
+):
+    first = public_pledge(title="First pledge")
+    organisation = first.organisation
+    client.force_login(UserFactory())
+    path = organisation.get_absolute_url()
+    with CaptureQueriesContext(connection) as cold:
+        before = client.get(path)
+    cold_queries = len(cold)  # each request empties Django's query log
+    with CaptureQueriesContext(connection) as warm:
+        kept = client.get(path)
+    warm_queries = len(warm)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        public_pledge(title="Second pledge", organisation=organisation)
+    after = client.get(path)
+
+    assert "First pledge" in before.text
+    assert "Second pledge" not in kept.text
+    assert warm_queries == cold_queries - 3  # its pledges and their two totals
+    assert "Second pledge" in after.text
+    assert after["Cache-Control"] == "private, no-cache"
 
 
 def test_approving_a_pledge_makes_the_next_anonymous_request_render_anew(
