@@ -1,5 +1,6 @@
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
@@ -41,7 +42,9 @@ def test_the_language_switcher_works_without_javascript(browser, live_server, tr
     page = context.new_page()
     page.goto("/en/about/")
 
-    page.get_by_role("navigation", name="Language").get_by_role("link", name="Français").click()
+    languages = page.get_by_role("navigation", name="Language")
+    languages.locator("summary").click()  # the list of the 24 languages opens
+    languages.get_by_role("link", name="Français").click()
 
     expect(page).to_have_url(re.compile(r"/fr/about/$"))
     expect(page.locator("html")).to_have_attribute("lang", "fr")
@@ -67,3 +70,17 @@ def test_the_policy_is_enforced_and_a_violation_is_seen(browser, live_server, tr
     assert reported.value.text.startswith("Content-Security-Policy violation: style-src-attr")
     expect(page.locator("h1")).not_to_have_css("color", "rgb(255, 0, 0)")
     context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_switching_language_keeps_the_viewers_filters(new_context, javascript):
+    page = new_context(java_script_enabled=javascript).new_page()
+    page.goto("/en/pledges/?pillar=education&country=FR")
+
+    languages = page.get_by_role("navigation", name="Language")
+    languages.locator("summary").click()
+    languages.get_by_role("link", name="Polski").click()
+
+    expect(page).to_have_url(re.compile(r"/pl/pledges/\?pillar=education&country=FR$"))
+    expect(page.locator("html")).to_have_attribute("lang", "pl")
+    expect(page.get_by_role("navigation", name="Język")).to_be_attached()
