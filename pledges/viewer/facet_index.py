@@ -703,6 +703,14 @@ def for_generation(generation: str) -> FacetIndex:
     return index
 
 
+def forget() -> None:
+    """Drop this process's index; the next request builds it anew. For a
+    database whose rows were replaced behind the change log's back (a test
+    database flushed between tests, a restored backup)."""
+    with _LOCK:
+        _CURRENT.clear()
+
+
 def warm() -> FacetIndex:
     """Build the current generation's index now (gunicorn calls this as each
     worker starts), and leave the database connection for the requests."""

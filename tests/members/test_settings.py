@@ -29,6 +29,8 @@ def settings_with(**environment):
         "DEBUG": "false",
         "SECRET_KEY": "a-production-like-secret-key-with-enough-entropy-7Hc9qLx2VbN4rT8zWm",
         "ALLOWED_HOSTS": "digital-skills.example.eu",
+        # Production settings refuse to start without one; they only parse it.
+        "DATABASE_URL": os.environ.get("DATABASE_URL") or "postgres://postgres@localhost/unused",
         **environment,
     }
     result = subprocess.run(

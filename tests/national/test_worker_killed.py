@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 import pytest
 from django.db import connection
@@ -32,9 +33,16 @@ def results():
 
 
 def start_worker(feed_server) -> subprocess.Popen:
-    database = connection.settings_dict
-    url = "postgres://{USER}:{PASSWORD}@{HOST}:{PORT}/{NAME}".format(
-        **{key: database[key] or "" for key in ("USER", "PASSWORD", "HOST", "PORT", "NAME")}
+    # Where Django connects (the embedded development database's socket
+    # directory included, which it keeps in OPTIONS).
+    params = connection.get_connection_params()
+    url = "postgres://{user}:{password}@/{dbname}?{query}".format(
+        user=quote(params.get("user") or ""),
+        password=quote(params.get("password") or ""),
+        dbname=params["dbname"],
+        query=urlencode(
+            {"host": params.get("host") or "localhost", "port": params.get("port") or 5432}
+        ),
     )
     host, port = feed_server.httpd.server_address[:2]
     env = {
