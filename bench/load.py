@@ -36,6 +36,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import psycopg
+
 ROOT = Path(__file__).resolve().parent.parent
 LUA = ROOT / "bench" / "viewer.lua"
 GOALS = {
@@ -106,6 +108,7 @@ def start(port: int, cache_seconds: int) -> subprocess.Popen:
     for _ in range(100):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/ref", timeout=1)
+            SERVER_GROUP[0] = server.pid  # start_new_session: its own process group
             return server
         except OSError:
             time.sleep(0.2)
@@ -127,6 +130,7 @@ def drain(port: int) -> None:
 
 
 def stop(server: subprocess.Popen) -> None:
+    SERVER_GROUP[0] = None
     os.killpg(server.pid, signal.SIGTERM)
     server.wait(timeout=30)
 
@@ -171,6 +175,60 @@ def bench_visitor(env: dict[str, str]) -> tuple[str, str]:
     return out[0], out[1]
 
 
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (0 if it has gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+def _server_processes(group: int) -> list[int]:
+    """gunicorn's master and workers: the processes of its process group."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[2]) == group:
+                pids.append(int(entry.name))
+    return pids
+
+
+def _database_backends() -> list[int]:
+    """The PostgreSQL server processes serving the bench database."""
+    with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as connection:
+        rows = connection.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+            " AND pid <> pg_backend_pid()"
+        ).fetchall()
+    return [pid for (pid,) in rows]
+
+
+def cpu_snapshot(group: int | None) -> dict[int, float]:
+    """CPU seconds so far of the portal's processes and its database backends,
+    by process: what a request costs the machine, whatever else runs on it."""
+    if group is None:
+        return {}
+    return {pid: _cpu_seconds(pid) for pid in [*_server_processes(group), *_database_backends()]}
+
+
+def cpu_spent(before: dict[int, float], after: dict[int, float]) -> float:
+    """CPU seconds spent between two snapshots (a process started in between
+    counts from zero)."""
+    return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
+
+
+# The gunicorn process group whose CPU time wrk() counts (set by start()).
+SERVER_GROUP: list[int | None] = [None]
+
+
 def wrk(
     port: int,
     path: str,
@@ -203,6 +261,7 @@ def wrk(
     )
     if scenario:
         command += ["-s", str(LUA)]
+    cpu_before = cpu_snapshot(SERVER_GROUP[0])
     out = subprocess.run(
         [*command, f"http://127.0.0.1:{port}{path}"],
         env=env,
@@ -210,7 +269,9 @@ def wrk(
         text=True,
         check=True,
     ).stdout
+    cpu = cpu_spent(cpu_before, cpu_snapshot(SERVER_GROUP[0]))
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
     p50 = _ms(re.search(r"\s50%\s+(\S+)", out).group(1))
     p99 = _ms(re.search(r"\s99%\s+(\S+)", out).group(1))
     slowest = _ms(re.search(r"Latency\s+\S+\s+\S+\s+(\S+)", out).group(1))
@@ -222,6 +283,8 @@ def wrk(
         "max": slowest,
         "errors": int(non_2xx.group(1)) if non_2xx else 0,
         "304": 0,
+        # CPU milliseconds per request (portal processes + database backends).
+        "cpu_ms": cpu * 1000 / max(1, requests),
     }
     answers = re.search(r"answers: 200=(\d+) 304=(\d+) other=(\d+)", out)
     if answers:  # the Lua script counts by status (wrk counts 304 as a success)
@@ -294,7 +357,8 @@ def main() -> None:
     if not os.environ.get("DATABASE_URL"):
         raise SystemExit("Set DATABASE_URL to the database bench.fill filled.")
 
-    runs: list[tuple[str, dict, float]] = []
+    # (name, run, the reference's req/s around it, the reference's CPU ms per request)
+    runs: list[tuple[str, dict, float, float]] = []
 
     def measure(port: int, path: str, scenario: str | None, **options) -> dict:
         return wrk(
@@ -309,7 +373,7 @@ def main() -> None:
         if not scenarios:
             return
         before = measure(port, "/bench/ref", None)
-        references = [before["rps"]]
+        references = [before]
         for name, scenario, *during in scenarios:
             if scenario.startswith("search_"):
                 # Each worker keeps the words it looked up (a common word's first
@@ -319,14 +383,23 @@ def main() -> None:
             with during[0]() if during else contextlib.nullcontext({}) as during_options:
                 run = measure(port, "/", scenario, **(during_options or {}), **options)
             after = measure(port, "/bench/ref", None)
-            references.append(after["rps"])
-            runs.append((name, run, (before["rps"] + after["rps"]) / 2))
+            references.append(after)
+            runs.append(
+                (
+                    name,
+                    run,
+                    (before["rps"] + after["rps"]) / 2,
+                    (before["cpu_ms"] + after["cpu_ms"]) / 2,
+                )
+            )
             before = after
-        mean = sum(references) / len(references)
-        spread = f"{min(references):.0f}–{max(references):.0f}"
+        rates = [reference["rps"] for reference in references]
+        mean = sum(rates) / len(rates)
+        mean_cpu = sum(reference["cpu_ms"] for reference in references) / len(references)
+        spread = f"{min(rates):.0f}–{max(rates):.0f}"
         runs.insert(
             len(runs) - len(scenarios),
-            (f"{label} ({spread})", {**before, "rps": mean}, mean),
+            (f"{label} ({spread})", {**before, "rps": mean, "cpu_ms": mean_cpu}, mean, mean_cpu),
         )
 
     # Without the anonymous cache: every viewer request is computed.
@@ -408,17 +481,22 @@ def verdicts(name: str, run: dict, ratio: float, ratios: dict[str, float]) -> li
     return out
 
 
-def print_table(runs: list[tuple[str, dict, float]]) -> None:
-    ratios = {name: run["rps"] / reference for name, run, reference in runs}
+def print_table(runs: list[tuple[str, dict, float, float]]) -> None:
+    """The goals are judged on the throughput ratio. The CPU ratio (the reference's
+    CPU time per request over the page's, counting the portal's processes and its
+    database backends) says the same on a quiet machine and stays meaningful on a
+    shared one, where other processes take cores from both runs unevenly."""
+    ratios = {name: run["rps"] / reference for name, run, reference, _cpu in runs}
     print(
         f"{'scenario':36} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} "
-        f"{'errors':>7} {'ratio':>6} goal"
+        f"{'errors':>7} {'ratio':>6} {'cpu ms':>7} {'cpu ratio':>9}  goal"
     )
-    for name, run, _reference in runs:
+    for name, run, _reference, reference_cpu in runs:
         goals = ", ".join(verdicts(name, run, ratios[name], ratios))
+        cpu_ratio = reference_cpu / run["cpu_ms"] if run["cpu_ms"] else 0.0
         print(
             f"{name:36} {run['rps']:8.1f} {run['p50']:8.1f} {run['p99']:8.1f} {run['max']:8.1f} "
-            f"{run['errors']:7d} {ratios[name]:7.3f}  {goals}"
+            f"{run['errors']:7d} {ratios[name]:7.3f} {run['cpu_ms']:7.2f} {cpu_ratio:9.3f}  {goals}"
         )
     sys.stdout.flush()
 

@@ -8,9 +8,8 @@ with a Lambert azimuthal equal-area projection centred on Europe (the one
 Eurostat maps use, EPSG:3035 on a sphere), simplified arc by arc (so shared
 borders stay shared) and clipped to the frame. That work takes seconds and
 depends on the data file alone, so each process does it once
-(`functools.cache`), and formats each country's shape once per fill colour (a
-pure function of the same geometry and the fixed palette); a request joins
-those strings with its values, links and texts.
+(`functools.cache`); a request gives each country its value, fill, link and
+accessible name, and the template `includes/europe_map.html` draws them.
 
 The module knows Europe, not the portal: callers pass the values, a function
 that gives each country's link, and the texts. `europe_map()` returns what the
@@ -29,8 +28,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django_countries import countries
 
@@ -89,9 +86,8 @@ _MARKER_BELOW = 12.0  # countries narrower than this also get a circle to click
 # swatches are too faint to stand out alone, so every swatch and country has a
 # dark outline (#404040, 10:1 against white) and the data table repeats it all.
 PALETTE: tuple[str, ...] = ("#cfdaf5", "#9fb5ea", "#6e91e0", "#0e47cb", "#082b7a")
-OUTLINE = "#404040"
-NEIGHBOUR_FILL = "#ececec"
-NEIGHBOUR_STROKE = "#bdbdbd"
+# The outline (#404040), the neighbours' grey and the hatching of "None" are in
+# the template, includes/europe_map.html.
 
 
 def atlas_path() -> Path:
@@ -408,32 +404,57 @@ def _range_label(low: int, high: int, group: Callable[[int], str]) -> str:
     return f"{group(low)}–{group(high)}"
 
 
-# --- Rendering ----------------------------------------------------------------
+# --- What the template draws ---------------------------------------------------
 
 
 @dataclass(frozen=True)
-class MapRow:
+class MapCountry:
+    """One Member State as `includes/europe_map.html` draws it and lists it."""
+
     code: str
     name: str
     value: int
+    shown_value: str  # the value in the visitor's language (digit grouping)
     url: str | None
+    label: str  # the shape's accessible name: country, legend label and value
+    fill: str
+    path: str  # SVG path data
+    marker: tuple[str, str] | None  # the centre of a small country's circle
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """A line of the key drawn inside the SVG, at its place in the frame."""
+
+    fill: str
+    text: str
+    top: int
 
 
 @dataclass(frozen=True)
 class EuropeMap:
     """What `includes/europe_map.html` shows: the SVG and its data table."""
 
-    svg: SafeString
-    rows: list[MapRow]
+    countries: list[MapCountry]  # in alphabetical order of their names
     title: str
+    description: str
     legend_label: str
     map_id: str
+    width: str
+    height: str
+    neighbours: str  # path data of the countries around the Member States
     # (colour, label) from "None" (colour "") to the darkest class: the template
     # repeats the key in HTML for narrow screens, where the SVG's text is too small.
     legend: list[tuple[str, str]]
-    # The data table's rows (the text alternative), as HTML: 27 rows of template
-    # tags cost more than the whole SVG.
-    table_rows: SafeString
+    # The same key inside the SVG, in its top-left corner (open sea west of
+    # Ireland and Norway), and the height of its box.
+    svg_legend: list[LegendEntry]
+    svg_legend_height: int
+
+    @property
+    def rows(self) -> list[MapCountry]:
+        """The data table's rows (the text alternative)."""
+        return self.countries
 
 
 def legend_entries(values: Mapping[str, int]) -> list[tuple[str, str]]:
@@ -463,129 +484,8 @@ def country_names(names: Mapping[str, str] | None = None) -> dict[str, str]:
     return dict(sorted(names.items(), key=lambda item: _sort_key(item[1])))
 
 
-def render_europe_map(
-    values: Mapping[str, int],
-    *,
-    link_for: Callable[[str], str | None],
-    title: str,
-    description: str,
-    legend_label: str,
-    map_id: str = "europe-map",
-    names: Mapping[str, str] | None = None,
-) -> SafeString:
-    """An inline SVG map of the EU Member States shaded by `values` (alpha-2
-    code -> count). Each country with a link is a focusable `<a>` whose
-    accessible name gives its name and value; `title` and `description` label
-    the whole map. Pass a distinct `map_id` for a second map on a page, and
-    `names` (`country_names()`) when you have them already."""
-    shapes = geometry()
-    breaks = class_breaks(values.get(code, 0) for code in EU_CODES)
-    colours = class_colours(len(breaks))
-    map_id = escape(map_id)
-    legend_text = escape(legend_label)
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" id="{map_id}" class="portal-europe-map" '
-        f'viewBox="0 0 {shapes.width:g} {shapes.height:g}" role="group" '
-        f'aria-labelledby="{map_id}-title" aria-describedby="{map_id}-desc" '
-        'focusable="false">',
-        f'<title id="{map_id}-title">{escape(title)}</title>',
-        f'<desc id="{map_id}-desc">{escape(description)}</desc>',
-        # Its styles are in static/css/national.css (.portal-europe-map): the
-        # Content-Security-Policy allows no inline style.
-        "<defs>"
-        f'<pattern id="{map_id}-none" width="6" height="6" patternUnits="userSpaceOnUse" '
-        'patternTransform="rotate(45)">'
-        '<rect width="6" height="6" fill="#fff"/>'
-        '<line x1="0" y1="0" x2="0" y2="6" stroke="#8a8a8a" stroke-width="1.5"/>'
-        "</pattern></defs>",
-        f'<path d="{shapes.neighbours}" fill="{NEIGHBOUR_FILL}" stroke="{NEIGHBOUR_STROKE}" '
-        'stroke-width=".6" fill-rule="evenodd" aria-hidden="true"/>',
-    ]
-    label_format = _("%(country)s, %(label)s: %(value)s")
-    group = grouper()
-    for code, name in (names or country_names()).items():
-        value = int(values.get(code, 0) or 0)
-        index = class_of(value, breaks)
-        fill = f"url(#{map_id}-none)" if index is None else colours[index]
-        label = escape(
-            label_format % {"country": name, "label": legend_label, "value": group(value)}
-        )
-        shape_svg = _shape_svg(code, fill)
-        url = link_for(code)
-        if url:
-            out.append(
-                f'<a href="{escape(url)}" aria-label="{label}" data-country="{code}">'
-                f"<title>{label}</title>{shape_svg}</a>"
-            )
-        else:
-            out.append(
-                f'<g data-country="{code}" role="img" aria-label="{label}">'
-                f"<title>{label}</title>{shape_svg}</g>"
-            )
-    out.append(_legend(breaks, colours, legend_text, map_id, group))
-    out.append("</svg>")
-    return mark_safe("".join(out))  # noqa: S308 - every interpolated text is escaped above
-
-
-@functools.lru_cache(maxsize=1024)
-def _shape_svg(code: str, fill: str) -> str:
-    """A Member State's shape (and marker, if small) in one fill. A pure function
-    of the geometry and the fixed palette (a handful of fills per map), so the
-    long path data is formatted once per process."""
-    shape = geometry().countries[code]
-    marker = (
-        f'<circle class="m-c m-f" cx="{shape.centre[0]:g}" cy="{shape.centre[1]:g}" '
-        f'r="7" fill="{fill}"/>'
-        if shape.small
-        else ""
-    )
-    return f'<path class="m-c" d="{shape.path}" fill="{fill}" fill-rule="evenodd"/>{marker}'
-
-
-def _table_rows(rows: Iterable[MapRow]) -> SafeString:
-    """The data table's body rows: each country (linked if it has a link) and its value."""
-    parts = []
-    group = grouper()
-    for row in rows:
-        name = escape(row.name)
-        if row.url:
-            name = f'<a class="ecl-link" href="{escape(row.url)}">{name}</a>'
-        parts.append(
-            f'<tr>\n                <th scope="row">{name}</th>\n'
-            f"                <td>{group(row.value)}</td>\n              </tr>"
-        )
-    return mark_safe("\n              ".join(parts))  # noqa: S308 - texts escaped above
-
-
-def _legend(
-    breaks: list[tuple[int, int]],
-    colours: list[str],
-    label: str,
-    map_id: str,
-    group: Callable[[int], str],
-) -> str:
-    """The key, in the frame's top-left corner (open sea west of Ireland and Norway)."""
-    x, y, row = 16, 22, 30
-    items = [(f"url(#{map_id}-none)", escape(_("None")))]
-    items += [
-        (colour, escape(_range_label(low, high, group)))
-        for (low, high), colour in zip(breaks, colours, strict=True)
-    ]
-    parts = [
-        f'<g class="m-legend" aria-hidden="true">'
-        f'<rect x="{x - 8}" y="{y - 18}" width="210" height="{row * len(items) + 34}" '
-        'fill="#fff" fill-opacity=".92" stroke="#cfdaf5"/>'
-        f'<text x="{x}" y="{y + 2}" font-size="18" font-weight="700">{label}</text>'
-    ]
-    for position, (fill, text) in enumerate(items):
-        top = y + 14 + position * row
-        parts.append(
-            f'<rect x="{x}" y="{top}" width="30" height="20" fill="{fill}" '
-            f'stroke="{OUTLINE}" stroke-width="1"/>'
-            f'<text x="{x + 40}" y="{top + 16}" font-size="17">{text}</text>'
-        )
-    parts.append("</g>")
-    return "".join(parts)
+# The key inside the SVG: its left edge, first baseline and line height.
+_LEGEND_X, _LEGEND_Y, _LEGEND_ROW = 16, 22, 30
 
 
 def europe_map(
@@ -598,29 +498,54 @@ def europe_map(
     map_id: str = "europe-map",
     names: Mapping[str, str] | None = None,
 ) -> EuropeMap:
-    """The map and its data table, for `{% include "includes/europe_map.html" with map=... %}`.
-    `names`: the Member States' names, if the caller has them (any order)."""
-    links = {code: link_for(code) for code in EU_CODES}
-    names = country_names(names)
-    rows = [
-        MapRow(code=code, name=name, value=int(values.get(code, 0) or 0), url=links[code])
-        for code, name in names.items()
+    """A map of the EU Member States shaded by `values` (alpha-2 code -> count),
+    for `{% include "includes/europe_map.html" with map=... %}`. Each country
+    that `link_for` gives a link is drawn as a link whose accessible name gives
+    its name and value; `title` and `description` label the whole map. Pass a
+    distinct `map_id` for a second map on a page, and `names` (the Member
+    States' names in any order) when you have them already."""
+    shapes = geometry()
+    breaks = class_breaks(values.get(code, 0) for code in EU_CODES)
+    colours = class_colours(len(breaks))
+    group = grouper()
+    label_format = _("%(country)s, %(label)s: %(value)s")
+    none_fill = f"url(#{map_id}-none)"
+    rows = []
+    for code, name in country_names(names).items():
+        value = int(values.get(code, 0) or 0)
+        index = class_of(value, breaks)
+        shape = shapes.countries[code]
+        shown = group(value)
+        rows.append(
+            MapCountry(
+                code=code,
+                name=name,
+                value=value,
+                shown_value=shown,
+                url=link_for(code),
+                label=label_format % {"country": name, "label": legend_label, "value": shown},
+                fill=none_fill if index is None else colours[index],
+                path=shape.path,
+                marker=(f"{shape.centre[0]:g}", f"{shape.centre[1]:g}") if shape.small else None,
+            )
+        )
+    key = [(none_fill, _("None"))] + [
+        (colour, _range_label(low, high, group))
+        for (low, high), colour in zip(breaks, colours, strict=True)
     ]
-    svg = render_europe_map(
-        values,
-        link_for=links.get,
+    return EuropeMap(
+        countries=rows,
         title=title,
         description=description,
         legend_label=legend_label,
         map_id=map_id,
-        names=names,
-    )
-    return EuropeMap(
-        svg=svg,
-        rows=rows,
-        title=title,
-        legend_label=legend_label,
-        map_id=map_id,
+        width=f"{shapes.width:g}",
+        height=f"{shapes.height:g}",
+        neighbours=shapes.neighbours,
         legend=legend_entries(values),
-        table_rows=_table_rows(rows),
+        svg_legend=[
+            LegendEntry(fill=fill, text=text, top=_LEGEND_Y + 14 + position * _LEGEND_ROW)
+            for position, (fill, text) in enumerate(key)
+        ],
+        svg_legend_height=_LEGEND_ROW * len(key) + 34,
     )

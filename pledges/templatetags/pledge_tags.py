@@ -59,16 +59,18 @@ def status_modifier(status: str) -> str:
 
 @register.inclusion_tag("pledges/includes/organisation_pledges.html")
 def organisation_pledges(organisation, heading_level: int = 2) -> dict:
-    """The organisation's public pledges with their totals (three queries), for
-    the organisation's public page."""
-    from pledges import progress
+    """The organisation's public pledges with their totals (two queries: the
+    list, and the totals from the viewer's rows), for the organisation's
+    public page."""
     from pledges.models import Pledge
+    from pledges.viewer.models import PledgeCard
+    from pledges.viewer.queries import kind_totals
 
     public = Pledge.objects.public().filter(organisation=organisation)
     return {
         "organisation": organisation,
         "pledges": list(public.order_by("-approved_at", "-pk").only("pk", "title", "status")),
-        "totals": progress.totals_for_queryset(public),
+        "totals": kind_totals(PledgeCard.objects.filter(organisation=organisation)),
         "heading_level": heading_level,
     }
 

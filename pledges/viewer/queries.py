@@ -35,6 +35,9 @@ from django.db import connection
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.expressions import RawSQL
 
+from coalition.labels import choice_labels
+from pledges.models import Indicator
+from pledges.progress import KindTotal
 from pledges.viewer import facet_index
 from pledges.viewer.facet_index import WEIGHTS, Totals
 from pledges.viewer.filters import PledgeViewerFilter, Sort, search_query
@@ -279,6 +282,26 @@ def _ids(queryset: QuerySet) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [pk for (pk,) in cursor.fetchall()]
+
+
+def kind_totals(cards: QuerySet[PledgeCard]) -> list[KindTotal]:
+    """Targets and approved achievements per standard indicator over these viewer
+    rows, in one query (an organisation's pledges): what
+    ``progress.totals_for_queryset()`` computes from the indicators and reports,
+    read from the sums `refresh_pledges()` keeps. ``achieved`` is None where no
+    approved report gave a value; a kind with no target and nothing achieved is
+    left out."""
+    aggregates: dict[str, object] = {}
+    for _kind, suffix in STANDARD_KINDS:
+        aggregates[f"t_{suffix}"] = Sum(f"target_{suffix}")
+        aggregates[f"a_{suffix}"] = Sum(f"achieved_{suffix}")
+    row = cards.order_by().aggregate(**aggregates)
+    labels = choice_labels(Indicator.Kind)
+    return [
+        KindTotal(kind, labels[kind], row[f"t_{suffix}"] or 0, row[f"a_{suffix}"], 0)
+        for kind, suffix in STANDARD_KINDS
+        if row[f"t_{suffix}"] or row[f"a_{suffix}"] is not None
+    ]
 
 
 def totals(queryset: QuerySet) -> Totals:

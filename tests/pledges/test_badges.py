@@ -145,9 +145,10 @@ def test_the_organisation_pledges_tag_lists_public_pledges_with_totals(
         indicator=Indicator.objects.get(initiative__pledge=public),
         value=250,
     )
+    indexed(public)
     template = Template("{% load pledge_tags %}{% organisation_pledges organisation %}")
 
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(2):
         html = template.render(Context({"organisation": organisation}))
 
     assert "Public one" in html
@@ -277,3 +278,35 @@ def test_the_milestone_costs_one_query_still(organisation, django_assert_num_que
 
     assert [b.slug for b in earned] == ["member", "pledger"]
     assert str(earned[1].description) == "Had its first pledge approved."
+
+
+def test_the_organisation_totals_from_the_viewer_rows_are_those_of_the_indicators(organisation):
+    """kind_totals() reads the sums refresh_pledges() keeps; it must agree with
+    the plain computation over indicators and approved reports it replaces."""
+    from pledges import progress
+    from pledges.viewer.models import PledgeCard
+    from pledges.viewer.queries import kind_totals
+
+    first = complete_pledge(organisation=organisation, approved=True)
+    second = complete_pledge(organisation=organisation, status=Pledge.Status.COMPLETED)
+    IndicatorFactory(initiative=second.initiatives.get(), kind="certifications", target=40)
+    not_reported = complete_pledge(organisation=organisation, approved=True)
+    IndicatorFactory(initiative=not_reported.initiatives.get(), kind="new-courses", target=3)
+    complete_pledge(organisation=organisation)  # a draft counts nowhere
+    for pledge, values in ((first, (100, 20)), (second, (7, 0))):
+        for value, status in zip(
+            values, (ProgressReport.Status.APPROVED, ProgressReport.Status.SUBMITTED), strict=True
+        ):
+            report = ProgressReportFactory(pledge=pledge, status=status)
+            for indicator in Indicator.objects.filter(initiative__pledge=pledge):
+                ReportedValueFactory(report=report, indicator=indicator, value=value)
+    indexed(first, second, not_reported)
+
+    from_rows = kind_totals(PledgeCard.objects.filter(organisation=organisation))
+    plain = progress.totals_for_queryset(Pledge.objects.public().filter(organisation=organisation))
+
+    def shown(totals):
+        return [(t.kind, t.label, t.target, t.achieved) for t in totals]
+
+    assert shown(from_rows) == shown(plain)
+    assert [t.achieved for t in from_rows if t.kind == "new-courses"] == [None]
