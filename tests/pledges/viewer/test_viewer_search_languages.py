@@ -7,6 +7,7 @@ import pytest
 from django.utils import translation
 
 from coalition.caching import current_generation
+from pledges.models import Pledge
 from pledges.translations.services import pledge_translation_delete, pledge_translation_save
 from pledges.viewer import facet_index
 from pledges.viewer.filters import search_query
@@ -17,9 +18,15 @@ pytestmark = pytest.mark.django_db
 
 
 def found(client, language: str, text: str, sort: str = "newest") -> list[str]:
+    """The titles of the pledges found, in their own language (a row shows
+    the organisation's translation into the page's language where it has one)."""
     response = client.get(f"/{language}/pledges/", {"q": text, "sort": sort})
     assert response.status_code == 200
-    return [row["title"] for row in response.context["rows"]]
+    return list(
+        Pledge.objects.filter(pk__in=[row["pk"] for row in response.context["rows"]])
+        .order_by("-pk")
+        .values_list("title", flat=True)
+    )
 
 
 def sql_found(text: str, language: str) -> set[int]:
