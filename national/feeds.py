@@ -1,5 +1,7 @@
 """The portal's feeds in return: per Member State, an Atom feed of its approved
-pledges and national items, for national websites to show."""
+pledges and national items, for national websites to show. Each entry is
+marked with the language it is written in (``xml:lang``) where that is not
+the feed's."""
 
 from __future__ import annotations
 
@@ -7,10 +9,10 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from coalition.demo import MEMBER_STATES
+from coalition.feedgenerator import ContentLanguageAtom1Feed
 from coalition.maps import country_names
 from national import queries
 from national.models import Item
@@ -18,7 +20,7 @@ from pledges.models import Pledge
 
 
 class CountryFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = ContentLanguageAtom1Feed
 
     def get_object(self, request, country: str) -> str:
         code = country.upper()
@@ -51,9 +53,9 @@ class CountryFeed(Feed):
         return entries
 
     def item_title(self, entry) -> str:
-        if isinstance(entry, Pledge):
-            return _("Pledge: %(title)s") % {"title": entry.title}
-        return f"{entry.get_kind_display()}: {entry.title}"
+        # The text alone, in the entry's language (xml:lang): what it is (a
+        # pledge, news, an event...) is its category, in the feed's language.
+        return entry.title
 
     def item_description(self, entry) -> str:
         if isinstance(entry, Pledge):
@@ -83,6 +85,9 @@ class CountryFeed(Feed):
         if isinstance(entry, Pledge):
             return entry.organisation.name
         return entry.coalition.name
+
+    def item_extra_kwargs(self, entry) -> dict:
+        return {"content_language": entry.language}
 
     def item_categories(self, entry) -> list[str]:
         if isinstance(entry, Item):

@@ -3,7 +3,8 @@
 ``PledgeContent`` is the page's data: the pledge with its organisation, its
 partners, its initiatives (each with its pillars and its indicators, every
 indicator with its ``approved_values``) and its reports (each with its values,
-every value with its indicator and the indicator's initiative). The template
+every value with its indicator and the indicator's initiative), and on the
+public page the organisation's translations of its title and summary. The template
 (templates/pledges/includes/pledge_body.html, through pledges.views) reads only
 this, so both ways below give the same page.
 
@@ -36,6 +37,7 @@ from coalition.models import Pillar
 from members.models import Organisation
 from pledges import badges
 from pledges.models import Indicator, Initiative, Pledge, ProgressReport, ReportedValue
+from pledges.translations.models import PledgeTranslation
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,10 @@ class PledgeContent:
     partners: list[Organisation]  # by name
     initiatives: list[InitiativeContent]  # by position
     reports: list[ReportContent]  # newest first
+    # the organisation's translations of the title and summary that visitors
+    # may see (not hidden; whether each translates the current wording is
+    # pledges.translations.for_language()'s to decide); none on editors' pages
+    translations: tuple[PledgeTranslation, ...] = ()
 
     @property
     def indicators(self) -> list[Indicator]:
@@ -139,6 +145,10 @@ SELECT json_build_object(
       )
     ) ORDER BY r.period_end DESC, r.id DESC), '[]')
     FROM pledges_progressreport r WHERE r.pledge_id = p.id
+  ),
+  'translations', (
+    SELECT coalesce(json_agg(t ORDER BY t.language), '[]')
+    FROM pledges_pledgetranslation t WHERE t.pledge_id = p.id AND NOT t.hidden
   )
 )
 FROM pledges_pledge p JOIN members_organisation o ON o.id = p.organisation_id
@@ -195,6 +205,7 @@ def public(pk: int, *, now: datetime.datetime | None = None) -> PublicPage | Non
         partners=[_from_row(Organisation, item) for item in data["partners"]],
         initiatives=initiatives,
         reports=reports,
+        translations=tuple(_from_row(PledgeTranslation, item) for item in data["translations"]),
     )
     return PublicPage(
         content=content,

@@ -11,8 +11,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from coalition.caching import public_page
@@ -39,6 +39,7 @@ from pledges.models import (
 )
 from pledges.page_content import PledgeContent
 from pledges.services import WorkflowError
+from pledges.translations import for_language
 
 
 def _manage_url(pledge: Pledge) -> str:
@@ -56,6 +57,9 @@ def _body_context(content: PledgeContent, *, show_all_reports: bool) -> dict:
         organisation_url = ""
     return {
         "pledge": pledge,
+        # the title and summary in the page's language where the organisation
+        # translated them, else the original ("Original language: …")
+        "shown": for_language(pledge, get_language() or "", translations=content.translations),
         "organisation_url": organisation_url,
         "partners": content.partners,
         "pillars": sorted(pillars.values(), key=lambda p: p.position),
@@ -253,6 +257,8 @@ def manage(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         page_title = pledge.title
     context |= {
         "page_title": page_title,
+        # the title alone is the organisation's text, in the pledge's language
+        "page_title_language": "" if pledge.is_revision else pledge.language,
         "can_delete": services.pledge_may_be_deleted(pledge=pledge, history=transitions),
         "organisation": organisation,
         "transitions": transitions,

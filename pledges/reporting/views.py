@@ -50,7 +50,7 @@ def _overview_context(organisation: Organisation) -> dict:
     pledges = sheet.reportable_pledges(organisation)
     listed = list(
         status.annotate(pledges, now=now)
-        .only("pk", "title", "organisation_id")
+        .only("pk", "title", "organisation_id", "language")
         .order_by("report_due", "title", "pk")
     )
     labels = dict(status.ReportingStatus.choices)

@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -206,7 +207,11 @@ def scoreboard_cards(scoreboard: Scoreboard, *, sort: str) -> Comparison:
     else:
         truncated = False
         queryset = PledgeCard.objects.filter(pledge__scoreboard_entries__scoreboard=scoreboard)
-    cards = list(queryset.order_by(*(order or SORTS["title"])).defer("search_vector"))
+    cards = list(
+        queryset.annotate(pledge_language=F("pledge__language"))
+        .order_by(*(order or SORTS["title"]))
+        .defer("search_vector")
+    )
     kinds = [
         (kind, suffix)
         for kind, suffix in STANDARD_KINDS

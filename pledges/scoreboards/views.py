@@ -90,6 +90,7 @@ def _comparison_context(scoreboard: Scoreboard, request: HttpRequest) -> dict:
                 "pk": card.pledge_id,
                 "url": reverse("pledges:detail", kwargs={"pk": card.pledge_id}),
                 "title": card.title,
+                "language": card.pledge_language,
                 "organisation": card.organisation_name,
                 "pillars": ", ".join(labels["pillar"].get(p, p) for p in card.pillars),
                 "countries": ", ".join(labels["country"].get(c, c) for c in card.countries),

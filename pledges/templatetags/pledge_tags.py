@@ -69,7 +69,9 @@ def organisation_pledges(organisation, heading_level: int = 2) -> dict:
     public = Pledge.objects.public().filter(organisation=organisation)
     return {
         "organisation": organisation,
-        "pledges": list(public.order_by("-approved_at", "-pk").only("pk", "title", "status")),
+        "pledges": list(
+            public.order_by("-approved_at", "-pk").only("pk", "title", "status", "language")
+        ),
         "totals": kind_totals(PledgeCard.objects.filter(organisation=organisation)),
         "heading_level": heading_level,
     }

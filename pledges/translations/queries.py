@@ -21,14 +21,19 @@ class LocalisedPledge(NamedTuple):
     is_original: bool
 
 
-def for_language(pledge: Pledge, code: str) -> LocalisedPledge:
+def for_language(
+    pledge: Pledge, code: str, *, translations: Iterable[PledgeTranslation] | None = None
+) -> LocalisedPledge:
     """The pledge in ``code`` where its organisation translated it (a
     translation staff did not hide, of the current wording), else the original.
-    Reads ``pledge.translations.all()``: prefetch it for a list, or use
+    Reads ``translations`` (the pledge's, loaded with it), else
+    ``pledge.translations.all()``: prefetch it for a list, or use
     ``for_language_many()``."""
     if code and code != pledge.language:
         fingerprint = source_fingerprint(pledge)
-        for translation in pledge.translations.all():
+        if translations is None:
+            translations = pledge.translations.all()
+        for translation in translations:
             if (
                 translation.language == code
                 and not translation.hidden

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django.contrib.syndication.views import Feed
+from django.db.models import F
 from django.http import Http404, HttpRequest
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from coalition.feedgenerator import ContentLanguageAtom1Feed
 from coalition.models import Pillar
 from pledges.viewer.filters import country_choices
 from pledges.viewer.models import EU_WIDE, PledgeCard
@@ -17,7 +18,7 @@ ITEMS = 50
 
 
 class NewPledgesFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = ContentLanguageAtom1Feed
     title = _("Newly approved pledges — Digital Skills and Jobs Coalition")
     subtitle = _("Pledges the Coalition has just approved.")
 
@@ -31,8 +32,12 @@ class NewPledgesFeed(Feed):
         return list(
             PledgeCard.objects.filter(**self.filters(obj))
             .order_by("-approved_at", "-pledge_id")
-            .only("pledge_id", "title", "excerpt", "organisation_name", "approved_at")[:ITEMS]
+            .only("pledge_id", "title", "excerpt", "organisation_name", "approved_at")
+            .annotate(pledge_language=F("pledge__language"))[:ITEMS]
         )
+
+    def item_extra_kwargs(self, item: PledgeCard) -> dict:
+        return {"content_language": item.pledge_language}
 
     def item_title(self, item: PledgeCard) -> str:
         return item.title

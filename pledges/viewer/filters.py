@@ -14,6 +14,7 @@ from django import forms
 from django.contrib.postgres.search import SearchQuery
 from django.db.models import QuerySet
 from django.utils.functional import lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as country_names
 
@@ -21,8 +22,8 @@ from coalition.demo import MEMBER_STATES
 from coalition.models import Pillar
 from members.models import Organisation
 from pledges.models import ActionType, BeneficiaryGroup, DeliveryMode, Pledge
+from pledges.translations.search import visitor_search_query
 from pledges.viewer.models import EU_WIDE, PledgeFacets, PledgeSearch
-from pledges.viewer.read_model import SEARCH_CONFIG
 
 SEARCH_MAX_LENGTH = 200
 FIRST_YEAR, LAST_YEAR = 2015, 2040
@@ -192,8 +193,9 @@ class PledgeViewerFilter(django_filters.FilterSet):
         return (self.form.cleaned_data.get("q") or "").strip() if self.is_valid() else ""
 
 
-def search_query(text: str) -> SearchQuery | None:
-    text = " ".join(text.split())
-    if not text:
-        return None
-    return SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+def search_query(text: str, *, language: str | None = None) -> SearchQuery | None:
+    """The search ``text`` from a page in ``language`` (by default the active
+    one) as a full-text query over the viewer's search vectors: the words as
+    written in any language, and in any form in the page's language
+    (``pledges.translations.search``); None for no words."""
+    return visitor_search_query(text, language=language or get_language())

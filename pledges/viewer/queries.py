@@ -6,7 +6,9 @@
   targets and achieved values) come from the bitmap index of the current viewer
   generation (`pledges.viewer.facet_index`), with no query for them at all.
 - `search_matches()` gives a search's matches as a bitmap of that index: PostgreSQL
-  parses the words (`websearch_to_tsquery`, one small query), the index holds
+  parses the words (`websearch_to_tsquery` word for word and with the stemming
+  of the page's language, the variants OR-ed: `pledges.translations.search`;
+  one small query), the index holds
   the pledges of each word by weight (`FacetIndex.terms_for`), and the query's
   AND, OR and NOT are the same operations on bitmaps. Only a phrase ("..."; a
   hyphenated word is one too, "e-learning") asks the database for its matches:
@@ -32,17 +34,31 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import (
+    Count,
+    F,
+    Func,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    TextField,
+    Value,
+)
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Concat
+from django.utils.translation import get_language
 
 from coalition.labels import choice_labels
 from pledges.models import Indicator
 from pledges.progress import KindTotal
+from pledges.translations.models import PledgeTranslation
+from pledges.translations.search import query_sql, visitor_configs
 from pledges.viewer import facet_index
 from pledges.viewer.facet_index import WEIGHTS, Totals
 from pledges.viewer.filters import PledgeViewerFilter, Sort, search_query
 from pledges.viewer.models import STANDARD_KINDS, PledgeCard, PledgeSearch
-from pledges.viewer.read_model import SEARCH_CONFIG
 
 __all__ = [
     "Query",
@@ -129,11 +145,19 @@ _TOKEN = re.compile(
 )
 
 
-def parse_query(text: str) -> Query | None:
-    """The search `text` as PostgreSQL's websearch syntax and English stemming
-    read it (one query); None when it has no words to look for (stop words only)."""
+def parse_query(text: str, *, language: str | None = None) -> Query | None:
+    """The search `text` from a page in `language` (by default the active one)
+    as PostgreSQL reads it (one query): its websearch syntax, parsed word for
+    word and with the language's stemming, the two variants OR-ed (the query
+    `filters.search_query()` gives); None when it has no words to look for
+    (stop words of the language only)."""
+    configs, required = visitor_configs(language or get_language())
+    uses = len(configs) + 1
     with connection.cursor() as cursor:
-        cursor.execute("SELECT websearch_to_tsquery(%s, %s)::text", [SEARCH_CONFIG, text])
+        cursor.execute(
+            f"SELECT coalesce({query_sql('%s', configs=configs, required=required)}::text, '')",
+            [text] * uses,
+        )
         parsed = cursor.fetchone()[0]
     tokens: list[tuple[str, str]] = []  # ("op", "&") or ("word", quoted + suffix)
     position = 0
@@ -349,11 +373,16 @@ def result_page(
     offset: int,
     limit: int,
     selection: Selection | None = None,
+    language: str | None = None,
 ) -> list[dict]:
     """One page of rows: the ids in order (from the selection's index when it
     keeps that order cheaply, else from SQL over the narrow table), then their
     displayed columns from PledgeCard. `queryset` may be a function that makes
-    it: building the filtered queryset costs as much as the index's page."""
+    it: building the filtered queryset costs as much as the index's page.
+    With `language`, each row also has the pledge's own language
+    (`pledge_language`) and its organisation's translation into `language`
+    (`translated_title`, `translated_summary`, None without one), as
+    `pledges.translations.for_language()` decides, in the same query."""
     ids = None
     if selection is not None and selection.scores is not None and sort == Sort.RELEVANCE:
         ids = selection.index.ranked_page(
@@ -373,7 +402,50 @@ def result_page(
         )
     if not ids:
         return []
-    rows = {
-        row["pledge_id"]: row for row in PledgeCard.objects.filter(pk__in=ids).values(*ROW_FIELDS)
-    }
+    cards = PledgeCard.objects.filter(pk__in=ids)
+    fields = ROW_FIELDS
+    if language is not None:
+        cards = _with_translation(cards, language)
+        fields = (*ROW_FIELDS, "pledge_language", "translated_title", "translated_summary")
+    rows = {row["pledge_id"]: row for row in cards.values(*fields)}
     return [rows[pk] for pk in ids if pk in rows]
+
+
+class Sha256Hex(Func):
+    """The SHA-256 of a text as hexadecimal, with PostgreSQL's own sha256()
+    (Django's SHA256 asks for the pgcrypto extension)."""
+
+    template = "encode(sha256(convert_to(%(expressions)s, 'UTF8')), 'hex')"
+    output_field = TextField()
+
+
+def _with_translation(cards: QuerySet, language: str) -> QuerySet:
+    """The rows with their pledge's language and its translation into
+    `language`: one not hidden, of the pledge's current wording (the
+    fingerprint of `pledges.translations.models.source_fingerprint()`)."""
+    separator = Value("\x1f")
+    wording = Sha256Hex(
+        Concat(
+            OuterRef("pledge__language"),
+            separator,
+            OuterRef("pledge__title"),
+            separator,
+            OuterRef("pledge__summary"),
+            output_field=TextField(),
+        )
+    )
+    translation = (
+        PledgeTranslation.objects.filter(
+            pledge_id=OuterRef("pledge_id"),
+            language=language,
+            hidden=False,
+            source_fingerprint=wording,
+        )
+        .exclude(language=OuterRef("pledge__language"))
+        .order_by()
+    )
+    return cards.annotate(
+        pledge_language=F("pledge__language"),
+        translated_title=Subquery(translation.values("title")[:1]),
+        translated_summary=Subquery(translation.values("summary")[:1]),
+    )

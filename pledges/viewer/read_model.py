@@ -2,7 +2,10 @@
 
 Call `refresh_pledges(pledge_ids)` after anything that changes what the public
 sees of a pledge: approving, changing, completing or withdrawing it, approving
-one of its reports, renaming its organisation. It rebuilds the rows of those
+one of its reports, renaming its organisation, a translation of it saved,
+deleted, hidden or shown. The search vector holds every version of the pledge,
+each text with its language's stemming and word for word
+(`pledges.translations.search.document_sql()`). It rebuilds the rows of those
 pledges in one SQL statement, removes the rows of pledges that are no longer
 public, and (once the transaction commits) invalidates the anonymous viewer
 cache and the pages kept for anonymous visitors (`coalition.caching.bump_on_commit()`,
@@ -24,9 +27,8 @@ from django.db.models import Q
 
 from coalition.caching import bump_on_commit
 from pledges.models import Pledge
+from pledges.translations.search import document_sql
 from pledges.viewer.models import STANDARD_KINDS
-
-SEARCH_CONFIG = "english"
 
 _KIND_COLUMNS = ",\n".join(
     f"target_{suffix}, achieved_{suffix}" for _kind, suffix in STANDARD_KINDS
@@ -63,19 +65,12 @@ SELECT
     coalesce(act.v, '{{}}'), coalesce(ini.modes, '{{}}'),
     coalesce(ini.n, 0), {_REACH}, rep.has_reported, k.targets_reached, p.last_report_approved_at,
     {_KIND_SELECT},
-    setweight(to_tsvector('{SEARCH_CONFIG}', p.title), 'A')
-      || setweight(to_tsvector('{SEARCH_CONFIG}', o.name), 'A')
-      || setweight(to_tsvector('{SEARCH_CONFIG}', coalesce(ini.titles, '')), 'B')
-      || setweight(to_tsvector('{SEARCH_CONFIG}', coalesce(pt.names, '')), 'B')
-      || setweight(to_tsvector('{SEARCH_CONFIG}', left(p.summary, 3000)), 'C')
-      || setweight(to_tsvector('{SEARCH_CONFIG}', coalesce(ini.descriptions, '')), 'D'),
+    {document_sql(pledge="p", organisation="o", partner_names="pt.names")},
     now()
 FROM pledges_pledge p
 JOIN members_organisation o ON o.id = p.organisation_id
 LEFT JOIN LATERAL (
     SELECT count(*) AS n,
-           string_agg(i.title, ' ') AS titles,
-           string_agg(left(i.description, 1000), ' ') AS descriptions,
            array_agg(DISTINCT i.delivery_mode ORDER BY i.delivery_mode)
                FILTER (WHERE i.delivery_mode <> '') AS modes
     FROM pledges_initiative i WHERE i.pledge_id = p.id

@@ -23,12 +23,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from coalition.caching import current_generation, public_page
 from coalition.labels import choice_labels
+from coalition.languages import direction
 from coalition.models import Pillar
 from coalition.numbers import grouper
 from members.models import Organisation
@@ -187,6 +188,7 @@ def viewer_context(
             offset=(page - 1) * PAGE_SIZE,
             limit=PAGE_SIZE,
             selection=selection,
+            language=get_language() or "",
         )
         counts = selection.facet_counts()
     else:
@@ -314,11 +316,18 @@ def _chips(query: QueryDict, active, labels, fixed) -> list[tuple[str, str, str,
     return chips
 
 
+def _excerpt(text: str) -> str:
+    """The first 300 characters of a text, its white space made single
+    spaces (as the viewer's rows keep a pledge's summary)."""
+    return " ".join(text.split())[:300]
+
+
 def _rows(rows: list[dict], labels, group) -> list[dict]:
     """One page of results as the template prints them."""
     pillars, countries = labels["pillar"], labels["country"]
     completed, ongoing = gettext("Completed"), gettext("Ongoing")
     months: dict[date, str] = {}  # a page's dates fall in few months
+    page_language = get_language() or ""
 
     def month_year(day: date) -> str:
         first = day.replace(day=1)
@@ -335,12 +344,18 @@ def _rows(rows: list[dict], labels, group) -> list[dict]:
             dates = gettext("from %(date)s") % {"date": month_year(start)}
         else:
             dates = ""
+        # the organisation's translation into the page's language, if any
+        translated = row.get("translated_title") is not None
+        language = page_language if translated else row.get("pledge_language", "")
         out.append(
             {
                 "pk": row["pledge_id"],
                 "url": reverse("pledges:detail", kwargs={"pk": row["pledge_id"]}),
-                "title": row["title"],
-                "excerpt": row["excerpt"],
+                "title": row["translated_title"] if translated else row["title"],
+                "excerpt": _excerpt(row["translated_summary"]) if translated else row["excerpt"],
+                # the language of the title and excerpt shown, when not the page's
+                "lang": language if language != page_language else "",
+                "dir": direction(language),
                 "organisation": row["organisation_name"],
                 "organisation_url": reverse(
                     "members:organisation_detail", kwargs={"slug": row["organisation_slug"]}

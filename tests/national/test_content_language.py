@@ -76,7 +76,7 @@ def test_lists_name_an_items_language_in_the_pages_language_unmarked(client):
 
     assert "<span>Anglais</span>" in html
     assert '<span lang="en">Anglais</span>' not in html
-    assert 'lang="en">Cloud bootcamp</a>' in html
+    assert 'lang="en" dir="ltr">Cloud bootcamp</a>' in html
 
 
 def test_the_coalitions_description_is_marked_with_its_main_language(client):
@@ -87,3 +87,50 @@ def test_the_coalitions_description_is_marked_with_its_main_language(client):
     html = client.get(reverse("national:detail", args=[coalition.slug])).text
 
     assert '<div lang="fr" dir="ltr"><p>Nous réunissons 300 partenaires.</p></div>' in html
+
+
+def test_every_page_marks_an_items_text_and_names_its_language_in_the_pages(client):
+    from tests.languages_markup import language_of
+    from tests.national.factories import ItemFactory
+
+    coalition = NationalCoalitionFactory(country="FR", language="fr")
+    item = ItemFactory(
+        coalition=coalition,
+        language="en",
+        title="Cloud bootcamp",
+        summary="Ten weeks of cloud skills.",
+        state="approved",
+    )
+    editor = UserFactory()
+    coalition.editors.add(editor)
+
+    listed = client.get(f"/fr/national-coalitions/{coalition.slug}/").text
+    shown = client.get(f"/fr/national-coalitions/items/{item.pk}/").text
+    client.force_login(editor)
+    edited = client.get(f"/fr/national-coalitions/{coalition.slug}/items/").text
+
+    assert language_of(listed, "Anglais") == "fr"
+    assert language_of(listed, "Cloud bootcamp") == "en"
+    assert language_of(shown, "Cloud bootcamp") == "en"  # the <h1>
+    assert language_of(shown, "Ten weeks of cloud skills.") == "en"
+    assert language_of(shown, "Anglais") == "fr"
+    assert language_of(edited, "Cloud bootcamp") == "en"
+
+
+def test_the_country_feed_marks_each_entrys_language(client):
+    import xml.etree.ElementTree as ET
+
+    from tests.national.factories import ItemFactory
+
+    coalition = NationalCoalitionFactory(country="FR", language="fr")
+    ItemFactory(coalition=coalition, language="fr", title="Nouvelles", state="approved")
+    ItemFactory(coalition=coalition, language="en", title="News", state="approved")
+
+    response = client.get("/fr/national-coalitions/feeds/fr/")
+
+    root = ET.fromstring(response.content)  # noqa: S314 - the portal's own output
+    atom, lang = "{http://www.w3.org/2005/Atom}", "{http://www.w3.org/XML/1998/namespace}lang"
+    assert root.get(lang) == "fr"
+    assert sorted(
+        (entry.find(f"{atom}title").text, entry.get(lang)) for entry in root.iter(f"{atom}entry")
+    ) == [("News", "en"), ("Nouvelles", None)]

@@ -59,9 +59,14 @@ def test_it_publishes_a_countrys_approved_pledges_and_items_newest_first(client,
         "France: pledges and national news — EU Digital Skills and Jobs Coalition"
     )
     assert found == [
-        ("News: Nouvelles", f"{settings.SITE_URL}/national-item/{news.pk}"),
-        ("Pledge: Coding for every pupil", f"{settings.SITE_URL}/pledge/{approved.pk}"),
+        ("Nouvelles", f"{settings.SITE_URL}/national-item/{news.pk}"),
+        ("Coding for every pupil", f"{settings.SITE_URL}/pledge/{approved.pk}"),
     ]
+    categories = [
+        [c.get("term") for c in entry.findall(f"{ATOM}category")]
+        for entry in root.findall(f"{ATOM}entry")
+    ]
+    assert categories == [["News"], ["Pledge"]]
 
 
 def test_it_strips_markup_from_harvested_summaries(client):

@@ -178,28 +178,69 @@ def test_two_words_add_up():
 @pytest.mark.parametrize(
     ("text", "tree", "exact"),
     [
-        ("robotics", ("word", "robot"), True),
-        ("robotics coding", ("and", ("word", "robot"), ("word", "code")), True),
-        ("robotics or coding", ("or", ("word", "robot"), ("word", "code")), True),
-        ("-robotics", ("not", ("word", "robot")), True),
-        ("a or b c", ("and", ("word", "b"), ("word", "c")), True),  # "a": a stop word
-        ('"coding club"', ("phrase", ("word", "code"), ("word", "club")), False),
+        ("robotics", ("word", "robotics"), True),
+        ("robotics coding", ("and", ("word", "robotics"), ("word", "coding")), True),
+        ("robotics or coding", ("or", ("word", "robotics"), ("word", "coding")), True),
+        ("-robotics", ("not", ("word", "robotics")), True),
+        ('"coding club"', ("phrase", ("word", "coding"), ("word", "club")), False),
         ("o'neill", ("phrase", ("word", "o"), ("word", "neill")), False),
-        ("(robotics", ("word", "robot"), True),
+        ("(robotics", ("word", "robotics"), True),
     ],
 )
 def test_it_reads_the_search_as_postgresql_parses_it(text, tree, exact):
-    query = parse_query(text)
+    # Polish has no stemming in PostgreSQL: the words as written, once.
+    query = parse_query(text, language="pl")
 
     assert (query.tree, query.exact) == (tree, exact)
-    assert parse_query("the") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "tree"),
+    [
+        ("robotics", ("or", ("word", "robot"), ("word", "robotics"))),
+        ("skill", ("word", "skill")),  # the same both ways: once
+        (
+            "robotics coding",
+            (
+                "or",
+                ("and", ("word", "robot"), ("word", "code")),
+                ("and", ("word", "robotics"), ("word", "coding")),
+            ),
+        ),
+        ("the skills", ("or", ("word", "skill"), ("and", ("word", "the"), ("word", "skills")))),
+    ],
+)
+def test_a_search_is_read_word_for_word_and_with_the_pages_stemming(text, tree):
+    query = parse_query(text, language="en")
+
+    assert query.tree == tree
+    assert query.exact
+
+
+def test_stop_words_of_the_pages_language_alone_are_no_search():
+    assert parse_query("the", language="en") is None
+    assert parse_query("the and of", language="en") is None
+    assert parse_query("der die das", language="de") is None
+    assert parse_query("the", language="de").tree == ("word", "the")
+
+
+def test_the_active_language_is_the_default(settings):
+    from django.utils import translation
+
+    with translation.override("fr"):
+        assert parse_query("formations").tree == ("or", ("word", "format"), ("word", "formations"))
 
 
 def test_words_under_a_not_add_nothing_to_the_score():
-    query = parse_query("robotics -coding")
+    query = parse_query("robotics -coding", language="en")
 
-    assert query.scored == ["robot"]
-    assert query.lexemes == {"robot": "'robot'", "code": "'code'"}
+    assert query.scored == ["robot", "robotics"]
+    assert query.lexemes == {
+        "robot": "'robot'",
+        "code": "'code'",
+        "robotics": "'robotics'",
+        "coding": "'coding'",
+    }
 
 
 def test_a_kept_word_follows_changes_to_the_pledges(corpus, monkeypatch):
@@ -231,7 +272,7 @@ def test_a_search_page_reads_the_database_a_fixed_number_of_times(
     monkeypatch.setattr(facet_index, "TERM_MIN_MATCHES", 0 if kept else 10**9)
     for _ in range(size):
         public_pledge(title="Robotics club", countries=("BE",))
-    facet_index.warm().terms_for({"robot": "'robot'"})
+    facet_index.warm().terms_for({"robot": "'robot'", "robotics": "'robotics'"})
 
     # The pillars, the words as PostgreSQL reads them, the word's pledges by
     # weight (unless the index keeps the word), one page of rows.
