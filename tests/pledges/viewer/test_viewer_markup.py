@@ -145,7 +145,7 @@ def test_row_dates_are_those_date_format_writes(client, language):
 
     html = results(client.get(f"/{language}/pledges/", {"sort": "title"}).text)
     with translation.override(language):
-        expected = formats.date_format(start, "M Y"), formats.date_format(end, "M Y")
+        expected = formats.date_format(start, "YEAR_MONTH_FORMAT"), formats.date_format(end, "YEAR_MONTH_FORMAT")
 
     dates = re.findall(r"<dd>([^<]*\d{4}[^<]*)</dd>", html)
     assert dates[0] == f"{expected[0]} – {expected[1]}"

@@ -1,0 +1,428 @@
+"""Every public page and every form (sent with errors), in each of the
+interface's languages: the page says its language (``<html lang>``), answers
+without a server error, and shows no interface string left in English.
+
+"Left in English": a visible text (a text node, or an ``alt``, ``title``,
+``aria-label`` or ``placeholder``) that is a msgid of a catalogue the pages
+read (the portal's, Django's, allauth's, django-countries') and that the
+English rendering of the same page shows too, unless the language's catalogue
+translates it as itself on purpose (German "Name", "Status"). Text inside
+``<script>``, ``<style>``, ``<code>`` and elements marked with another
+language (the language switcher's names, user content) is not interface text.
+
+The site is built once for the module inside a transaction that is rolled
+back at the end, so every language sees the same rows and the English
+renderings are made once.
+"""
+
+from __future__ import annotations
+
+import ast
+import gettext
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import django
+import django_countries
+import pytest
+from allauth import __file__ as allauth_file
+from django.conf import settings
+from django.db import transaction
+from django.test import Client, override_settings
+from django.utils import timezone
+from django.utils.translation import to_locale
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+SKIPPED_ELEMENTS = {"script", "style", "code", "pre", "template", "svg"}
+VOID_ELEMENTS = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+    "source", "track", "wbr",
+}  # fmt: skip
+TEXT_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
+
+
+# --- reading catalogues ------------------------------------------------------
+
+
+def po_entries(path: Path) -> dict[str, str]:
+    """``{msgid: msgstr}`` of a .po file (singular forms; fuzzy and obsolete
+    entries left out), whitespace collapsed as a page shows it."""
+    entries: dict[str, str] = {}
+    for block in path.read_text(encoding="utf-8").split("\n\n"):
+        lines = [line for line in block.splitlines() if not line.startswith("#~")]
+        if any(line.startswith("#,") and "fuzzy" in line for line in lines):
+            continue
+        fields: dict[str, str] = {}
+        current = None
+        for line in lines:
+            if line.startswith("#"):
+                continue
+            if line.startswith('"') and current:
+                fields[current] += ast.literal_eval(line)
+                continue
+            keyword, _space, value = line.partition(" ")
+            if keyword in {"msgctxt", "msgid", "msgid_plural", "msgstr", "msgstr[0]"}:
+                current = keyword
+                fields[current] = ast.literal_eval(value)
+        msgid = collapse(fields.get("msgid", ""))
+        if msgid:
+            entries[msgid] = collapse(fields.get("msgstr", fields.get("msgstr[0]", "")))
+    return entries
+
+
+def collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def catalogue_files() -> dict[str, list[Path]]:
+    """{name: the French catalogues of it} (every catalogue has the same msgids)."""
+    django_root = Path(django.__file__).parent
+    return {
+        "portal": [ROOT / "locale" / "fr" / "LC_MESSAGES" / "django.po"],
+        "django": [
+            django_root / "conf" / "locale" / "fr" / "LC_MESSAGES" / "django.po",
+            django_root / "contrib" / "auth" / "locale" / "fr" / "LC_MESSAGES" / "django.po",
+        ],
+        "allauth": [Path(allauth_file).parent / "locale" / "fr" / "LC_MESSAGES" / "django.po"],
+        "countries": [
+            Path(django_countries.__file__).parent / "locale" / "fr" / "LC_MESSAGES" / "django.po"
+        ],
+    }
+
+
+def interface_msgids() -> frozenset[str]:
+    """Every msgid the pages may show: the portal's and its libraries'."""
+    msgids: set[str] = set()
+    for paths in catalogue_files().values():
+        for path in paths:
+            msgids |= po_entries(path).keys()
+    # Words too short to tell interface from data ("OK", "EU", "2", "·").
+    return frozenset(m for m in msgids if len(m) > 2 and re.search(r"[^\W\d_]", m))
+
+
+def same_on_purpose(language: str) -> frozenset[str]:
+    """Msgids a catalogue for ``language`` translates as themselves (German
+    "Name", Portuguese "Portugal"): the portal's, or a library's that gettext
+    finds for the language ("pt" reads "pt_PT")."""
+    same: set[str] = set()
+    for paths in catalogue_files().values():
+        for french in paths:
+            localedir = french.parents[2]
+            found = gettext.find("django", str(localedir), [to_locale(language)])
+            if found:
+                entries = po_entries(Path(found).with_suffix(".po"))
+                same |= {m for m, s in entries.items() if s == m}
+    return frozenset(same)
+
+
+# --- reading pages -----------------------------------------------------------
+
+
+class TextParser(HTMLParser):
+    """The interface texts of a page, and its ``<html lang>``."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lang: str | None = None
+        self.texts: list[str] = []
+        # (tag, hidden): hidden when the element or one around it is not
+        # interface text in the page's language.
+        self.stack: list[tuple[str, bool]] = []
+
+    def hidden(self) -> bool:
+        return bool(self.stack) and self.stack[-1][1]
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "html":
+            self.lang = attributes.get("lang")
+        lang = attributes.get("lang")
+        hidden = (
+            self.hidden()
+            or tag in SKIPPED_ELEMENTS
+            or (tag != "html" and lang is not None and lang != self.lang)
+        )
+        if not hidden:
+            for name in TEXT_ATTRIBUTES:
+                if attributes.get(name):
+                    self.texts.append(collapse(attributes[name]))
+        if tag not in VOID_ELEMENTS:
+            self.stack.append((tag, hidden))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID_ELEMENTS:
+            self.stack.pop()
+
+    def handle_endtag(self, tag):
+        # An element closed implicitly (a <p> before a <div>) closes with its parent.
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index][0] == tag:
+                del self.stack[index:]
+                return
+
+    def handle_data(self, data):
+        text = collapse(data)
+        if text and not self.hidden():
+            self.texts.append(text)
+
+
+def page_texts(html: str) -> tuple[str | None, list[str]]:
+    parser = TextParser()
+    parser.feed(html)
+    parser.close()
+    return parser.lang, parser.texts
+
+
+def untranslated(
+    page: str, english: str, msgids: frozenset[str], same: frozenset[str] = frozenset()
+) -> list[str]:
+    """The interface strings ``page`` shows as the English rendering does."""
+    english_texts = set(page_texts(english)[1])
+    return sorted(
+        {
+            text
+            for text in page_texts(page)[1]
+            if text in msgids and text in english_texts and text not in same
+        }
+    )
+
+
+# --- the comparison itself, checked ------------------------------------------
+
+ENGLISH = '<html lang="en"><body><h1>Pledge Viewer</h1><p>Find pledges</p></body></html>'
+
+
+def test_a_string_left_in_english_is_found():
+    msgids = frozenset({"Pledge Viewer", "Find pledges"})
+    french = '<html lang="fr"><body><h1>Visualiseur</h1><p>Find pledges</p></body></html>'
+
+    assert untranslated(french, ENGLISH, msgids) == ["Find pledges"]
+
+
+def test_a_translated_page_passes():
+    msgids = frozenset({"Pledge Viewer", "Find pledges"})
+    french = (
+        '<html lang="fr"><body><h1>Visualiseur</h1><p>Trouver des engagements</p></body></html>'
+    )
+
+    assert untranslated(french, ENGLISH, msgids) == []
+
+
+def test_attributes_are_interface_text_too():
+    msgids = frozenset({"Close the menu"})
+    english = '<html lang="en"><button aria-label="Close the menu">×</button></html>'
+    german = '<html lang="de"><button aria-label="Close the menu">×</button></html>'
+
+    assert untranslated(german, english, msgids) == ["Close the menu"]
+
+
+def test_text_marked_with_another_language_and_code_are_not_interface_text():
+    msgids = frozenset({"English", "Find pledges", "Digital skills week"})
+    english = (
+        '<html lang="en"><a lang="en" href="/en/">English</a><code>Find pledges</code>'
+        '<article lang="en"><h2>Digital skills week</h2><p>Hi</p></article></html>'
+    )
+    french = english.replace('<html lang="en">', '<html lang="fr">')
+
+    assert untranslated(french, english, msgids) == []
+
+
+def test_a_string_translated_as_itself_on_purpose_is_not_reported():
+    msgids = frozenset({"Status"})
+    english = '<html lang="en"><th>Status</th></html>'
+    german = '<html lang="de"><th>Status</th></html>'
+
+    assert untranslated(german, english, msgids, same=frozenset({"Status"})) == []
+    assert untranslated(german, english, msgids) == ["Status"]
+
+
+def test_the_interface_msgids_hold_the_portals_and_its_libraries():
+    msgids = interface_msgids()
+
+    assert "Skip to main content" in msgids  # the portal's
+    assert "This field is required." in msgids  # Django's
+    assert "Forgot your password?" in msgids or "Forgot Password?" in msgids  # allauth's
+    assert "Belgium" in msgids  # django-countries'
+
+
+# --- the site ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Request:
+    path: str  # without the language: /{language}{path}
+    method: str = "get"
+    user: bool = False  # as the organisation's signed-in admin
+    status: int = 200
+
+
+def build_site() -> list[Request]:
+    """Something of every kind, and the requests that show every page and form."""
+    from national.models import Kind
+    from pledges import services as pledge_services
+    from pledges.models import Indicator
+    from pledges.scoreboards import services as scoreboard_services
+    from tests.members.factories import VerifiedUserFactory
+    from tests.national.factories import ItemFactory, NationalCoalitionFactory
+    from tests.pledges.factories import (
+        IndicatorFactory,
+        InitiativeFactory,
+        MemberOrganisationFactory,
+        PledgeFactory,
+    )
+    from tests.pledges.viewer.factories import public_pledge
+
+    admin = VerifiedUserFactory(email="ana@ghent.example.org", first_name="Ana")
+    moderator = VerifiedUserFactory(email="moderator@example.eu", is_staff=True)
+    ghent = MemberOrganisationFactory(name="Ghent Digital Academy", slug="ghent", country="BE")
+    ghent.team.create(user=admin, role="admin")
+    newcomer = MemberOrganisationFactory(
+        name="Lisbon Coders", slug="lisbon", country="PT", member_since=None
+    )
+    newcomer.team.create(user=admin, role="admin")
+    draft = PledgeFactory(organisation=ghent, title="Coding clubs", created_by=admin)
+    initiative = InitiativeFactory(pledge=draft, title="Weekly clubs")
+    IndicatorFactory(initiative=initiative)
+    approved = PledgeFactory(
+        organisation=ghent,
+        title="Digital skills for seniors",
+        start_date=timezone.localdate().replace(month=1, day=1),
+    )
+    IndicatorFactory(
+        initiative=InitiativeFactory(pledge=approved),
+        kind=Indicator.Kind.PEOPLE_REACHED,
+        target=1417,
+    )
+    pledge_services.pledge_submit(pledge=approved, actor=admin, declaration=True)
+    pledge_services.pledge_approve(pledge=approved, actor=moderator)
+    public_pledge(
+        title="Robotics for pupils", countries=("FR",), achieved={"people-reached": 30}
+    )
+    scoreboard = scoreboard_services.scoreboard_create(
+        organisation=ghent, user=admin, name="Our comparison"
+    )
+    scoreboard_services.scoreboard_add_pledges(scoreboard=scoreboard, pledge_ids=[approved.pk])
+    token = scoreboard_services.scoreboard_share(scoreboard=scoreboard, now=timezone.now())
+    france = NationalCoalitionFactory(country="FR", name="Coalition numérique française")
+    event = ItemFactory(
+        coalition=france, kind=Kind.EVENT, title="Semaine du code à Lyon", location="Lyon"
+    )
+    ItemFactory(coalition=france, kind=Kind.NEWS, title="Nouveaux partenaires")
+
+    org = "/organisations/ghent"
+    mine = f"{org}/pledges"
+    return [
+        Request("/"),
+        Request("/about/"),
+        *(Request(f"/pillars/{slug}/") for slug in ("for-all", "education")),
+        Request("/accessibility/"),
+        Request("/privacy/"),
+        Request("/contact/"),
+        Request("/become-a-pledger/"),
+        Request("/members/"),
+        Request("/members/?country=BE&sector=private"),
+        Request(f"{org}/"),
+        Request("/pledges/"),
+        Request("/pledges/?country=FR&pillar=education&q=robotics&status=approved"),
+        Request(f"/pledges/{approved.pk}/"),
+        Request("/pledges/countries/FR/"),
+        Request("/pledges/data/"),
+        Request(f"/scoreboards/shared/{token}/"),
+        Request("/national-coalitions/"),
+        Request("/national-coalitions/content/"),
+        Request(f"/national-coalitions/items/{event.pk}/"),
+        Request("/" + france.get_absolute_url().split("/", 2)[2]),
+        Request("/accounts/login/", "post"),
+        Request("/accounts/signup/", "post"),
+        Request("/accounts/password/reset/", "post"),
+        Request("/my/", user=True),
+        Request("/organisations/new/", "post", user=True),
+        Request(f"{org}/edit/", "post", user=True),
+        Request("/organisations/lisbon/membership/", user=True),
+        Request(f"{mine}/new/", "post", user=True),
+        Request(f"{mine}/{draft.pk}/edit/", "post", user=True),
+        Request(f"{mine}/{draft.pk}/initiatives/new/", "post", user=True),
+        Request(f"{mine}/{draft.pk}/initiatives/{initiative.pk}/edit/", user=True),
+        Request(f"{mine}/{approved.pk}/reports/new/", "post", user=True),
+        Request(f"{org}/scoreboards/", "post", user=True),
+        Request(f"{org}/scoreboards/{scoreboard.pk}/", user=True),
+        Request("/no-such-page/", status=404),
+    ]
+
+
+def render(client: Client, language: str, request: Request) -> str:
+    path = f"/{language}{request.path}"
+    response = getattr(client, request.method)(path)
+    # A form sent with errors answers 200 or 400 (Bad Request), never 500.
+    expected = {200, 400} if request.method == "post" else {request.status}
+    assert response.status_code in expected, f"{path} answered {response.status_code}"
+    return response.text
+
+
+def error_pages(language: str) -> dict[str, str]:
+    """The 403 (a form without its CSRF token) and 429 (too many sign-in tries) pages."""
+    login = f"/{language}/accounts/login/"
+    refused = Client(enforce_csrf_checks=True).post(login)
+    assert refused.status_code == 403
+    too_many = Client()
+    with override_settings(ACCOUNT_RATE_LIMITS={**settings.ACCOUNT_RATE_LIMITS, "login": "1/m/ip"}):
+        too_many.post(login, {"login": "ana@example.org", "password": "wrong"})
+        limited = too_many.post(login, {"login": "ana@example.org", "password": "wrong"})
+    assert limited.status_code == 429
+    return {"403": refused.text, "429": limited.text}
+
+
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker):
+    """The requests and their English renderings, on one set of rows."""
+    from django.core.cache import cache
+
+    from members.models import User
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        requests = build_site()
+        user = User.objects.get(email="ana@ghent.example.org")
+        english = {}
+        anonymous, signed_in = Client(), Client()
+        signed_in.force_login(user)
+        for request in requests:
+            english[request] = render(signed_in if request.user else anonymous, "en", request)
+        cache.clear()
+        english |= error_pages("en")
+        yield {"requests": requests, "english": english, "user": user}
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def msgids() -> frozenset[str]:
+    return interface_msgids()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_and_form_is_in_the_language_asked_for(
+    site, msgids, django_db_blocker, language
+):
+    same = same_on_purpose(language)
+    anonymous, signed_in = Client(), Client()
+    problems = []
+    with django_db_blocker.unblock():
+        signed_in.force_login(site["user"])
+        pages = {
+            request: render(signed_in if request.user else anonymous, language, request)
+            for request in site["requests"]
+        }
+        pages |= error_pages(language)
+    for request, html in pages.items():
+        name = request if isinstance(request, str) else f"{request.method} {request.path}"
+        lang, _texts = page_texts(html)
+        if lang != language:
+            problems.append(f"{name}: <html lang={lang!r}>")
+        if language != "en":
+            left = untranslated(html, site["english"][request], msgids, same)
+            problems += [f"{name}: “{text}”" for text in left]
+
+    assert problems == [], f"{language}:\n" + "\n".join(problems)
