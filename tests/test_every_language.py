@@ -299,9 +299,7 @@ def build_site() -> list[Request]:
     )
     pledge_services.pledge_submit(pledge=approved, actor=admin, declaration=True)
     pledge_services.pledge_approve(pledge=approved, actor=moderator)
-    public_pledge(
-        title="Robotics for pupils", countries=("FR",), achieved={"people-reached": 30}
-    )
+    public_pledge(title="Robotics for pupils", countries=("FR",), achieved={"people-reached": 30})
     scoreboard = scoreboard_services.scoreboard_create(
         organisation=ghent, user=admin, name="Our comparison"
     )
