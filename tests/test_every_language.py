@@ -296,6 +296,8 @@ class Request:
     method: str = "get"
     user: bool = False  # as the organisation's signed-in admin
     status: int = 200
+    form: int = 0  # which of the page's forms to send
+    button: str | None = None  # the name of the button that sends it
 
 
 def build_site() -> list[Request]:
@@ -376,7 +378,7 @@ def build_site() -> list[Request]:
         Request("/accounts/signup/", "post"),
         Request("/accounts/password/reset/", "post"),
         Request("/my/", user=True),
-        Request("/accounts/email/", "post", user=True),
+        Request("/accounts/email/", "post", user=True, button="action_add"),
         Request("/accounts/password/change/", "post", user=True),
         Request("/organisations/new/", "post", user=True),
         Request(f"{org}/edit/", "post", user=True),
@@ -393,10 +395,12 @@ def build_site() -> list[Request]:
 
 
 class FormParser(HTMLParser):
-    """The first ``<form method="post">`` inside ``<main>``: its action and hidden fields."""
+    """The ``index``-th ``<form method="post">`` inside ``<main>``: its action and
+    hidden fields."""
 
-    def __init__(self) -> None:
+    def __init__(self, index: int = 0) -> None:
         super().__init__(convert_charrefs=True)
+        self.skip = index
         self.in_main = self.in_form = self.done = False
         self.action: str | None = None
         self.hidden: dict[str, str] = {}
@@ -407,6 +411,9 @@ class FormParser(HTMLParser):
             self.in_main = True
         elif tag == "form" and self.in_main and not self.done:
             if (attributes.get("method") or "").lower() == "post":
+                if self.skip:
+                    self.skip -= 1
+                    return
                 self.in_form = True
                 self.action = attributes.get("action") or None
         elif tag == "input" and self.in_form and attributes.get("type") == "hidden":
@@ -417,16 +424,24 @@ class FormParser(HTMLParser):
             self.in_form, self.done = False, True
 
 
-def render(client: Client, language: str, request: Request) -> str:
+def send(client: Client, language: str, request: Request, forms: dict) -> str:
     """The page, or for a form the answer to sending it as a person who fills in
     nothing would (its hidden fields only: a formset's management form, the
-    CSRF token)."""
+    CSRF token). ``forms`` keeps each form's fields as the English page has them
+    (the same in every language), so other languages do not ask for the page."""
     path = f"/{language}{request.path}"
     if request.method == "post":
-        form = FormParser()
-        form.feed(client.get(path).text)
-        assert form.done, f"{path} has no form to send"
-        response = client.post(form.action or path, form.hidden)
+        if request not in forms:
+            form = FormParser(request.form)
+            form.feed(client.get(path).text)
+            assert form.done, f"{path} has no form to send"
+            action = (form.action or path).removeprefix(f"/{language}/")
+            forms[request] = (
+                action,
+                form.hidden | ({request.button: ""} if request.button else {}),
+            )
+        action, data = forms[request]
+        response = client.post(f"/{language}/{action.lstrip('/')}", data)
     else:
         response = client.get(path)
     # A form sent with errors answers 200 or 400 (Bad Request), never 500.
@@ -461,11 +476,13 @@ def site(django_db_setup, django_db_blocker):
         english = {}
         anonymous, signed_in = Client(), Client()
         signed_in.force_login(user)
+        forms: dict = {}
         for request in requests:
-            english[request] = render(signed_in if request.user else anonymous, "en", request)
+            client = signed_in if request.user else anonymous
+            english[request] = send(client, "en", request, forms)
         cache.clear()
         english |= error_pages("en")
-        yield {"requests": requests, "english": english, "user": user}
+        yield {"requests": requests, "english": english, "user": user, "forms": forms}
         transaction.set_rollback(True)
 
 
@@ -485,7 +502,9 @@ def test_every_page_and_form_is_in_the_language_asked_for(
     with django_db_blocker.unblock():
         signed_in.force_login(site["user"])
         pages = {
-            request: render(signed_in if request.user else anonymous, language, request)
+            request: send(
+                signed_in if request.user else anonymous, language, request, site["forms"]
+            )
             for request in site["requests"]
         }
         pages |= error_pages(language)
