@@ -37,7 +37,7 @@ RUN DJANGO_SETTINGS_MODULE=coalition.settings SECRET_KEY=collectstatic-only \
     && DJANGO_SETTINGS_MODULE=coalition.settings SECRET_KEY=compilemessages-only \
     DATABASE_URL=postgres://build@localhost/build \
     python manage.py compilemessages --ignore=/venv \
-    && mkdir -p /app/var && chown -R portal:portal /app/var /app/staticfiles /app/locale
+    && mkdir -p /app/var && chown -R portal:portal /app/var /app/staticfiles /app/locale /app/locale-libraries
 USER portal
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \

@@ -388,7 +388,10 @@ LANGUAGES = [
     ("fi", _("Finnish")),
     ("sv", _("Swedish")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/ is the portal's catalogue (`make messages`); locale-libraries/ holds
+# translations of the libraries' strings for languages a library ships none in
+# (Django: Maltese; allauth, django-countries: Irish, Maltese), read after it.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale-libraries"]
 FORMAT_MODULE_PATH = ["coalition.formats"]  # English dates day first (coalition/formats)
 USE_I18N = True
 TIME_ZONE = "Europe/Brussels"

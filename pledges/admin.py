@@ -37,7 +37,7 @@ class PillarFilter(admin.SimpleListFilter):
     prefix = ""
 
     def lookups(self, request, model_admin):
-        return [(p.slug, p.short_name) for p in Pillar.objects.in_order()]
+        return [(p.slug, p.short_label) for p in Pillar.objects.in_order()]
 
     def queryset(self, request, queryset):
         if not self.value():

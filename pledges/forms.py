@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from coalition.demo import MEMBER_STATES
 from coalition.forms import LanguageChoiceField, ask_language
 from coalition.models import Pillar
+from coalition.numbers import grouped
 from members.models import Organisation
 from pledges.models import (
     ActionType,
@@ -23,6 +25,14 @@ from pledges.models import (
 )
 from pledges.reporting import breakdown
 from pledges.reporting.breakdown import Figure
+
+
+class PillarsField(forms.ModelMultipleChoiceField):
+    """Pillars by name in the page's language (their ``PillarTranslation``), as
+    the pillar pages name them."""
+
+    def label_from_instance(self, obj: Pillar) -> str:
+        return obj.in_language(get_language() or "").name
 
 
 def member_state_choices() -> list[tuple[str, str]]:
@@ -108,7 +118,7 @@ class InitiativeForm(forms.ModelForm):
     (services.submission_problems), and what is entered is always checked."""
 
     language = LanguageChoiceField()
-    pillars = forms.ModelMultipleChoiceField(
+    pillars = PillarsField(
         label=_("Pillars"),
         queryset=Pillar.objects.in_order(),
         required=False,
@@ -162,6 +172,9 @@ class InitiativeForm(forms.ModelForm):
         # Needed to submit (countries unless "EU-wide" is ticked), though a draft
         # may leave them empty: not marked "optional".
         self.fields["pillars"].needed = True
+        self.fields["pillars"].queryset = Pillar.objects.in_order().with_translations(
+            get_language()
+        )
         self.fields["countries"].needed = True
         ask_language(self, default=language)  # a new one: the pledge's language, if given
         _style(self)
@@ -291,7 +304,7 @@ class ReportForm(forms.ModelForm):
                 max_value=2_000_000_000,
                 required=False,
                 help_text=_("Achieved in this period (target %(target)s). Empty: not reported.")
-                % {"target": f"{indicator.target:,}"},
+                % {"target": grouped(indicator.target)},
             )
             self.fields[name].indicator = indicator
             if indicator.pk in existing:

@@ -6,6 +6,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from coalition.models import Pillar
+from coalition.numbers import grouped
 from members.models import Organisation
 from pledges.models import (
     Indicator,
@@ -115,8 +116,8 @@ def revision_changes(revision: Pledge) -> list[str]:
                         "new": _show(getattr(new, name)),
                     }
                 )
-        old_pillars = sorted(p.short_name for p in old.pillars.all())
-        new_pillars = sorted(p.short_name for p in new.pillars.all())
+        old_pillars = sorted(p.short_label for p in old.pillars.all())
+        new_pillars = sorted(p.short_label for p in new.pillars.all())
         if old_pillars != new_pillars:
             lines.append(
                 _("Initiative “%(title)s”, pillars: “%(old)s” → “%(new)s”")
@@ -128,7 +129,11 @@ def revision_changes(revision: Pledge) -> list[str]:
             if before is None:
                 lines.append(
                     _("Initiative “%(title)s”: indicator added: %(indicator)s, target %(target)s.")
-                    % {"title": new.title, "indicator": indicator, "target": indicator.target}
+                    % {
+                        "title": new.title,
+                        "indicator": indicator,
+                        "target": grouped(indicator.target),
+                    }
                 )
             elif any(getattr(before, f) != getattr(indicator, f) for f in INDICATOR_CONTENT):
                 lines.append(
@@ -139,9 +144,9 @@ def revision_changes(revision: Pledge) -> list[str]:
                     % {
                         "title": new.title,
                         "old": before,
-                        "old_target": before.target,
+                        "old_target": grouped(before.target),
                         "new": indicator,
-                        "new_target": indicator.target,
+                        "new_target": grouped(indicator.target),
                     }
                 )
         for removed in old_indicators.values():

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
+from coalition.numbers import grouped
 from pledges.models import Indicator, Pledge, ProgressReport, ReportedValue
 
 K = Indicator.Kind
@@ -111,7 +112,7 @@ def problems(*, kind: str, value: int | None, groups: Mapping[str, int | None]) 
                 if key == "gender"
                 else _("The age bands add up to %(sum)s, not %(value)s.")
             )
-            found.append(message % {"sum": f"{total:,}", "value": f"{value:,}"})
+            found.append(message % {"sum": grouped(total), "value": grouped(value)})
     return found
 
 

@@ -18,6 +18,8 @@ from collections.abc import Iterable, Sequence
 
 from django.utils.translation import gettext_lazy as _
 
+from coalition.numbers import grouped
+
 Cell = str | int | float | datetime.date | datetime.datetime | None
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -132,7 +134,7 @@ def read_csv(content: bytes | str) -> list[list[Cell]]:
 def _too_many_rows() -> UnreadableFileError:
     return UnreadableFileError(
         _("The file has more than %(count)s rows. Split it into several files.")
-        % {"count": f"{MAX_ROWS:,}"}
+        % {"count": grouped(MAX_ROWS)}
     )
 
 

@@ -26,6 +26,7 @@ from django.core.validators import URLValidator
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
+from coalition.numbers import grouped
 from members.models import Organisation
 from pledges.forms import ReportForm
 from pledges.models import Indicator, Pledge, ProgressReport, ReportedValue
@@ -242,7 +243,7 @@ def _whole_number(cell: Cell, column: str) -> int | None:
         )
     if number > MAX_VALUE:
         raise _CellError(
-            _("%(column)s is larger than %(max)s.") % {"column": column, "max": f"{MAX_VALUE:,}"}
+            _("%(column)s is larger than %(max)s.") % {"column": column, "max": grouped(MAX_VALUE)}
         )
     return number
 
@@ -433,7 +434,7 @@ def _read_row(number, row, cell, indicators, reports, seen) -> list[RowProblem]:
         )
     if len(about_report["narrative"]) > NARRATIVE_MAX:
         found.append(
-            _("the narrative is longer than %(max)s characters.") % {"max": f"{NARRATIVE_MAX:,}"}
+            _("the narrative is longer than %(max)s characters.") % {"max": grouped(NARRATIVE_MAX)}
         )
     if evidence := about_report["evidence_url"]:
         try:

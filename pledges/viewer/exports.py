@@ -16,10 +16,14 @@ from datetime import date, datetime
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.functional import lazy
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from coalition.caching import public_data, public_page
+from coalition.labels import label_of
+from pledges.models import Indicator
 from pledges.viewer.filters import PledgeViewerFilter
 from pledges.viewer.models import STANDARD_KINDS, PledgeCard
 
@@ -69,15 +73,35 @@ COLUMNS: list[tuple[str, str, object]] = [
     ),
     ("has_reported", "has_reported", _("true once a progress report has been approved.")),
 ]
+
+
+def _about_indicator(text: str, kind: str) -> str:
+    return gettext(text) % {"indicator": label_of(kind, Indicator.Kind)}
+
+
+# A column's description names its indicator in the language of the page that
+# prints it (built when printed, not when this module is imported).
+about_indicator = lazy(_about_indicator, str)
+
 for _kind, _suffix in STANDARD_KINDS:
     COLUMNS.append(
-        (f"target_{_suffix}", f"target_{_suffix}", _("Target for the indicator “%s”.") % _kind)
+        (
+            f"target_{_suffix}",
+            f"target_{_suffix}",
+            about_indicator(gettext_noop("Target for the indicator “%(indicator)s”."), _kind),
+        )
     )
     COLUMNS.append(
         (
             f"achieved_{_suffix}",
             f"achieved_{_suffix}",
-            _("Achieved so far for “%s” in approved reports; empty = not yet reported.") % _kind,
+            about_indicator(
+                gettext_noop(
+                    "Achieved so far for “%(indicator)s” in approved reports;"
+                    " empty = not yet reported."
+                ),
+                _kind,
+            ),
         )
     )
 FIELDS = list(dict.fromkeys(field for _c, field, _d in COLUMNS))

@@ -332,7 +332,7 @@ def _rows(rows: list[dict], labels, group) -> list[dict]:
     def month_year(day: date) -> str:
         first = day.replace(day=1)
         if first not in months:
-            months[first] = formats.date_format(first, "M Y")
+            months[first] = formats.date_format(first, "YEAR_MONTH_FORMAT")
         return months[first]
 
     out = []

@@ -192,3 +192,35 @@ def test_every_page_links_its_other_languages_named_in_themselves(client):
     assert len(alternates) == len(settings.LANGUAGES) - 1
     assert ("de", "http://testserver/de/about/") in alternates
     assert '<html lang="sv">' in text
+
+
+@pytest.mark.parametrize(
+    ("language", "msgid", "expected"),
+    [
+        ("mt", "This field is required.", "Dan il-qasam huwa obbligatorju."),  # Django's
+        ("mt", "Sign In", "Idħol"),  # allauth's
+        ("ga", "Sign In", "Sínigh isteach"),
+        ("mt", "Belgium", "Belġju"),  # django-countries'
+        ("ga", "Belgium", "An Bheilg"),
+    ],
+)
+def test_libraries_strings_are_translated_where_the_library_ships_no_catalogue(
+    language, msgid, expected
+):
+    with translation.override(language):
+        assert translation.gettext(msgid) == expected
+
+
+def test_maltese_dates_and_numbers_are_written_as_malta_writes_them():
+    import datetime
+
+    from django.utils import formats
+
+    from coalition.numbers import grouped
+
+    day = datetime.date(2026, 3, 5)
+    with translation.override("mt"):
+        assert formats.date_format(day, "DATE_FORMAT") == "5 Marzu 2026"
+        assert formats.date_format(day, "YEAR_MONTH_FORMAT") == "Marzu 2026"
+        assert formats.date_format(day, "SHORT_DATE_FORMAT") == "05/03/2026"
+        assert grouped(1417) == "1,417"

@@ -844,3 +844,13 @@ def test_the_badge_page_gives_a_snippet_to_copy(editor_client, organisation):
     assert response.status_code == 200
     assert "badge.svg" in response.context["snippet"]
     assert "&lt;img src=" in response.text  # shown as code, not rendered
+
+
+def test_the_pillar_checkboxes_name_the_pillars_in_the_pages_language(editor_client, organisation):
+    pledge = PledgeFactory(organisation=organisation)
+    url = u("pledges:initiative_create", organisation, pk=pledge.pk).replace("/en/", "/fi/", 1)
+
+    response = editor_client.get(url)
+
+    assert "Digitaidot kaikille" in response.text  # the pillar's Finnish translation
+    assert "Digital skills for all" not in response.text

@@ -35,7 +35,7 @@ def test_revision_changes_say_what_changes(editor):
 
     assert queries.revision_changes(revision) == [
         f"Title: “{pledge.title}” → “Better title”",
-        f"Initiative “{kept.title}”: People reached, target 1000 → People reached, target 5000.",
+        f"Initiative “{kept.title}”: People reached, target 1,000 → People reached, target 5,000.",
         f"Initiative “{kept.title}”: indicator added: Certifications issued, target 50.",
         "Initiative added: “New one”.",
         "Initiative removed: “Dropped”.",

@@ -115,3 +115,17 @@ def test_editing_a_report_shows_its_breakdown(editor_client, pledge):
     form = response.context["form"]
     assert (form[f"value_{people.pk}"].value(), form[f"value_{people.pk}_women"].value()) == (10, 4)
     assert '<details class="portal-breakdown" open>' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "target"),
+    [("en", "target 1,000"), ("fr", "objectif 1\xa0000"), ("de", "Ziel 1.000")],
+)
+def test_the_target_is_written_as_the_pages_language_writes_numbers(
+    editor_client, pledge, language, target
+):
+    url = create_url(pledge).replace("/en/", f"/{language}/", 1)
+
+    response = editor_client.get(url)
+
+    assert target in response.text

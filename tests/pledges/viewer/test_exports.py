@@ -1,4 +1,5 @@
 import csv
+import html
 import io
 import json
 
@@ -81,6 +82,21 @@ def test_the_data_dictionary_describes_every_column(client):
     assert response.status_code == 200
     for column, _field, _description in COLUMNS:
         assert f"<code>{column}</code>" in response.text
+
+
+@pytest.mark.parametrize(
+    ("language", "row"),
+    [
+        ("en", "Target for the indicator “People reached”."),
+        ("fr", "Objectif pour l'indicateur «\xa0Personnes touchées\xa0»."),
+        ("de", "Ziel für den Indikator „Erreichte Personen“."),
+    ],
+)
+def test_the_data_dictionary_names_each_indicator_in_the_pages_language(client, language, row):
+    response = client.get(f"/{language}/pledges/data/")
+
+    assert row in html.unescape(response.text)
+    assert "people-reached”" not in response.text
 
 
 def test_the_atom_feeds_list_new_pledges_overall_per_pillar_and_per_country(client):

@@ -137,18 +137,28 @@ def test_labels_follow_the_visitors_language_whatever_was_rendered_before(client
     assert "<dd>2,500</dd>" in english
 
 
-@pytest.mark.parametrize("language", ["en", "fr", "de"])
-def test_row_dates_are_those_date_format_writes(client, language):
+@pytest.mark.parametrize(
+    ("language", "both"),
+    [
+        ("en", "March 2024 – December 2026"),
+        ("fr", "mars 2024 – décembre 2026"),
+        ("de", "März 2024 – Dezember 2026"),
+        ("fi", "maaliskuu 2024 – joulukuu 2026"),
+        ("el", "Μάρτιος 2024 – Δεκέμβριος 2026"),
+        ("hu", "2024. március – 2026. december"),
+    ],
+)
+def test_row_dates_are_those_date_format_writes(client, language, both):
     start, end = dt.date(2024, 3, 5), dt.date(2026, 12, 31)
     public_pledge(title="Both", start_date=start, end_date=end)
     public_pledge(title="Open-ended", start_date=start, end_date=None)
 
     html = results(client.get(f"/{language}/pledges/", {"sort": "title"}).text)
     with translation.override(language):
-        expected = formats.date_format(start, "M Y"), formats.date_format(end, "M Y")
+        expected = [formats.date_format(day, "YEAR_MONTH_FORMAT") for day in (start, end)]
 
     dates = re.findall(r"<dd>([^<]*\d{4}[^<]*)</dd>", html)
-    assert dates[0] == f"{expected[0]} – {expected[1]}"
+    assert dates[0] == f"{expected[0]} – {expected[1]}" == both
     assert expected[0] in dates[1]
     assert expected[1] not in dates[1]
 
