@@ -35,10 +35,18 @@ from django.db import connection
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.expressions import RawSQL
 
+from pledges.reporting.breakdown import Breakdown
 from pledges.viewer import facet_index
 from pledges.viewer.facet_index import WEIGHTS, Totals
 from pledges.viewer.filters import PledgeViewerFilter, Sort, search_query
-from pledges.viewer.models import STANDARD_KINDS, PledgeCard, PledgeSearch
+from pledges.viewer.models import (
+    BREAKDOWN_COLUMNS,
+    BREAKDOWN_GROUPS,
+    BREAKDOWN_KINDS,
+    STANDARD_KINDS,
+    PledgeCard,
+    PledgeSearch,
+)
 from pledges.viewer.read_model import SEARCH_CONFIG
 
 __all__ = [
@@ -290,13 +298,27 @@ def totals(queryset: QuerySet) -> Totals:
     for _kind, suffix in STANDARD_KINDS:
         aggregates[f"t_{suffix}"] = Sum(f"target_{suffix}")
         aggregates[f"a_{suffix}"] = Sum(f"achieved_{suffix}")
+    for column in BREAKDOWN_COLUMNS:
+        aggregates[column] = Sum(column)
     row = queryset.order_by().aggregate(**aggregates)
     indicators = [
         (kind, row[f"t_{suffix}"] or 0, row[f"a_{suffix}"] or 0)
         for kind, suffix in STANDARD_KINDS
         if row[f"t_{suffix}"]
     ]
-    return Totals(pledges=row["pledges"], not_reported=row["not_reported"], indicators=indicators)
+    breakdowns = {
+        kind: Breakdown.from_sums(
+            row[f"a_{suffix}"], {group: row[f"{group}_{suffix}"] for group in BREAKDOWN_GROUPS}
+        )
+        for kind, suffix in BREAKDOWN_KINDS
+        if row[f"a_{suffix}"]
+    }
+    return Totals(
+        pledges=row["pledges"],
+        not_reported=row["not_reported"],
+        indicators=indicators,
+        breakdowns=breakdowns,
+    )
 
 
 def ordered(queryset: QuerySet, *, sort: str, search: str) -> QuerySet:

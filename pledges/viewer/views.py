@@ -33,6 +33,7 @@ from coalition.models import Pillar
 from coalition.numbers import grouper
 from members.models import Organisation
 from pledges.models import ActionType, BeneficiaryGroup, DeliveryMode, Indicator, Pledge
+from pledges.reporting.breakdown import Breakdown
 from pledges.viewer import queries as viewer_queries
 from pledges.viewer.filters import (
     FACETS,
@@ -221,6 +222,10 @@ def viewer_context(
             (kind_labels[kind], group(target), group(achieved))
             for kind, target, achieved in totals.indicators
         ],
+        "breakdown_totals": [
+            (kind_labels[kind], [group(n) for n in _breakdown_numbers(breakdown)])
+            for kind, breakdown in totals.breakdowns.items()
+        ],
         "rows": _rows(rows, labels, group),
         "pickable": bool(scoreboard_forms and scoreboard_forms.get("scoreboards")),
         "page": page,
@@ -237,6 +242,14 @@ def viewer_context(
         "current_query": own_query.urlencode(),
         "pillars": pillars,
     }
+
+
+def _breakdown_numbers(breakdown: Breakdown) -> list[int]:
+    """The viewer's breakdown table's cells: women, men, other or not recorded,
+    the three age bands, age not recorded (values given without a breakdown
+    count as not recorded, pledges.reporting.breakdown.Breakdown.rows())."""
+    rows = breakdown.rows()
+    return [number for _label, number in rows["gender"] + rows["age"]]
 
 
 def _country_map(counts: dict[str, int], query: QueryDict, base_url: str, names: dict):
