@@ -32,6 +32,7 @@ from coalition.labels import choice_labels
 from coalition.models import Pillar
 from coalition.numbers import grouper
 from members.models import Organisation
+from national import digital_decade
 from pledges.models import ActionType, BeneficiaryGroup, DeliveryMode, Indicator, Pledge
 from pledges.reporting.breakdown import Breakdown
 from pledges.viewer import queries as viewer_queries
@@ -239,9 +240,21 @@ def viewer_context(
         if fixed is None or fixed.facet != "country"
         else None,
         "scoreboard_forms": scoreboard_forms,
+        "decade": _decade(active.get("country", []) if valid else [], labels["country"]),
         "current_query": own_query.urlencode(),
         "pillars": pillars,
     }
+
+
+def _decade(countries: list[str], names: dict[str, str]) -> dict | None:
+    """Where the one chosen country (or the EU, for EU-wide) stands on the
+    Digital Decade's targets (national.digital_decade); None unless exactly one
+    is chosen."""
+    if len(countries) != 1 or countries[0] not in names:
+        return None
+    code = countries[0]
+    place = gettext("the European Union") if code == EU_WIDE else names[code]
+    return {"standing": digital_decade.standing(code), "place": place}
 
 
 def _breakdown_numbers(breakdown: Breakdown) -> list[int]:
