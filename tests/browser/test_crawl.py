@@ -274,6 +274,7 @@ def build_portal() -> dict[str, list[Visit]]:
         Visit(f"{admin_pages}/national/item/"),
         Visit(f"{admin_pages}/national/item/{event.pk}/change/"),
         Visit(f"{admin_pages}/national/feed/"),
+        Visit(f"{admin_pages}/national/digitaldecaderelease/"),
     ]
     superuser_pages = [
         Visit(f"{admin_pages}/"),
