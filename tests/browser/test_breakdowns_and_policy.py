@@ -41,7 +41,7 @@ def test_a_visitor_sees_a_pledges_breakdown_and_the_viewers(page):
 
     page.get_by_role("link", name="Girls who code").click()
     expect(page.locator("h1")).to_have_text("Girls who code")
-    people, certifications = page.locator(".portal-initiative .portal-breakdown").all()
+    people, certifications = page.locator(".portal-initiative .portal-indicator-breakdown").all()
     expect(people).to_contain_text("Women: 90")
     expect(people).to_contain_text("Under 25: 100")
     expect(certifications).to_contain_text("Gender not recorded")

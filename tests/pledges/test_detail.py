@@ -111,7 +111,7 @@ def breakdown_of(html: str, label: str) -> str:
     """The text of the breakdown that follows an indicator's label, tags removed."""
     start = html.index("pledge-initiatives-heading")  # the initiatives' indicators
     part = html[html.index(f'<p class="portal-progress__label">{label}</p>', start) :]
-    part = part[part.index('<dl class="portal-breakdown">') :]
+    part = part[part.index('<dl class="portal-indicator-breakdown">') :]
     part = part[: part.index("</dl>")]
     return " ".join(re.sub(r"<[^>]+>", " ", part).split())
 
@@ -152,7 +152,7 @@ def test_it_shows_each_people_indicators_breakdown_or_not_recorded(client):
         "Age Under 25: 1,200 25 to 54: 30 55 and over: 0 Not recorded: 30"
     )
     assert breakdown_of(html, "Certifications issued") == "Gender not recorded Age not recorded"
-    assert html.count('<dl class="portal-breakdown">') == 2  # not for courses, nor pending
+    assert html.count('<dl class="portal-indicator-breakdown">') == 2  # not for courses, nor pending
 
 
 @pytest.mark.parametrize(("language", "colon"), [("en", ":"), ("fr", "\xa0:"), ("de", ":")])
@@ -292,7 +292,7 @@ def test_its_query_count_does_not_grow_with_the_content(size, client, django_ass
         response = client.get(url(pledge))
 
     assert response.status_code == 200
-    assert response.text.count('class="portal-breakdown"') == 2 * size
+    assert response.text.count('class="portal-indicator-breakdown"') == 2 * size
 
 
 def test_it_shows_the_organisation_badges_and_reached_targets(client):
