@@ -152,7 +152,7 @@ def test_it_shows_each_people_indicators_breakdown_or_not_recorded(client):
         "Age Under 25: 1,200 25 to 54: 30 55 and over: 0 Not recorded: 30"
     )
     assert breakdown_of(html, "Certifications issued") == "Gender not recorded Age not recorded"
-    assert html.count('<dl class="portal-indicator-breakdown">') == 2  # not for courses, nor pending
+    assert html.count('<dl class="portal-indicator-breakdown">') == 2  # not courses, nor pending
 
 
 @pytest.mark.parametrize(("language", "colon"), [("en", ":"), ("fr", "\xa0:"), ("de", ":")])
