@@ -266,7 +266,7 @@ class ItemAdmin(CheckedDateLookups, admin.ModelAdmin):
 
 
 @admin.register(DigitalDecadeRelease)
-class DigitalDecadeReleaseAdmin(admin.ModelAdmin):
+class DigitalDecadeReleaseAdmin(CheckedDateLookups, admin.ModelAdmin):
     """The Eurostat datasets loaded (``manage.py load_digital_decade``), to see
     what the country pages cite; read-only, since the files are the source."""
 
