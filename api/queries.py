@@ -13,7 +13,7 @@ from members.models import Organisation
 from national.models import Item, NationalCoalition, published_or_created
 from pledges import progress
 from pledges.models import Pledge, ProgressReport, ReportedValue
-from pledges.viewer.models import STANDARD_KINDS, PledgeCard
+from pledges.viewer.models import BREAKDOWN_COLUMNS, STANDARD_KINDS, PledgeCard
 
 # PledgeCard's columns that a pledge in a list shows (the downloads' columns).
 CARD_FIELDS = (
@@ -39,6 +39,7 @@ CARD_FIELDS = (
     "target_reach",
     "has_reported",
     *(f"{part}_{suffix}" for _kind, suffix in STANDARD_KINDS for part in ("target", "achieved")),
+    *BREAKDOWN_COLUMNS,
 )
 
 

@@ -40,11 +40,53 @@ class Links(BaseModel):
 # --- Pledges -----------------------------------------------------------------
 
 
+_GROUP = "Sum over the approved values that give a {} breakdown; null: not recorded."
+
+
+class BreakdownGroups(BaseModel):
+    """Who the people an indicator counts are, as approved reports say: each
+    group's sum over the values that give that dimension (gender or age). A
+    value reported without a breakdown is in none of the groups."""
+
+    women: int | None = Field(description=_GROUP.format("gender"))
+    men: int | None = Field(description=_GROUP.format("gender"))
+    gender_other: int | None = Field(
+        description="Other or not recorded. " + _GROUP.format("gender")
+    )
+    age_under_25: int | None = Field(description=_GROUP.format("age"))
+    age_25_to_54: int | None = Field(description=_GROUP.format("age"))
+    age_55_and_over: int | None = Field(description=_GROUP.format("age"))
+    age_not_recorded: int | None = Field(
+        description="Age not recorded (in an age breakdown). " + _GROUP.format("age")
+    )
+
+
+class BreakdownTotals(BaseModel):
+    """The breakdown of an achieved total: each group's sum (0 where none was
+    given), and the part of the total reported without a gender (an age)
+    breakdown, which is not recorded."""
+
+    women: int
+    men: int
+    gender_other: int = Field(description="Other or not recorded, as a breakdown gave it.")
+    without_gender: int = Field(description="Reported without a gender breakdown.")
+    age_under_25: int
+    age_25_to_54: int
+    age_55_and_over: int
+    age_not_recorded: int = Field(description="Age not recorded, as a breakdown gave it.")
+    without_age: int = Field(description="Reported without an age breakdown.")
+
+
 class IndicatorTotal(BaseModel):
     kind: str = Field(description="A standard indicator's code (see /indicators).")
     target: int = Field(description="Sum of the pledge's targets for this indicator.")
     achieved: int | None = Field(
         description="Sum of the values in approved progress reports; null: not yet reported."
+    )
+    breakdown: BreakdownGroups | None = Field(
+        description="For the indicators that count people (takes_breakdown in /indicators): "
+        "the gender and age groups, as the downloads' <group>_<indicator> columns; "
+        "null for the others."
     )
 
 
@@ -100,6 +142,10 @@ class FacetTotal(BaseModel):
     kind: str
     target: int
     achieved: int
+    breakdown: BreakdownTotals | None = Field(
+        description="For an indicator that counts people, with an achieved value: its "
+        "breakdown over the matching pledges; null otherwise."
+    )
 
 
 class PledgeTotals(BaseModel):
@@ -123,6 +169,10 @@ class IndicatorProgress(BaseModel):
     achieved: int | None = Field(
         description="Sum of the values in approved progress reports; null: not yet reported."
     )
+    breakdown: BreakdownTotals | None = Field(
+        description="For an indicator that counts people, with an achieved value: the "
+        "breakdown of its approved values; null otherwise."
+    )
 
 
 class InitiativeOut(BaseModel):
@@ -142,6 +192,9 @@ class InitiativeOut(BaseModel):
 class ReportedValueOut(BaseModel):
     indicator: int = Field(description="The indicator's id.")
     value: int
+    breakdown: BreakdownGroups = Field(
+        description="The value's gender and age groups; null where not recorded."
+    )
 
 
 class ReportOut(BaseModel):
@@ -260,6 +313,9 @@ class IndicatorKind(BaseModel):
     kind: str
     name: str
     counts_people: bool = Field(description="Its targets add up to a pledge's target_reach.")
+    takes_breakdown: bool = Field(
+        description="Its achieved values may give a gender and age breakdown."
+    )
     columns: list[str] = Field(description="Its columns in the CSV and JSON downloads.")
 
 

@@ -42,9 +42,29 @@ from coalition.caching import current_generation
 from coalition.models import Pillar
 from pledges import progress
 from pledges.models import Indicator
+from pledges.reporting import breakdown
 from pledges.viewer import queries as viewer_queries
 from pledges.viewer.filters import PledgeViewerFilter, Sort
-from pledges.viewer.models import REACH_KINDS, STANDARD_KINDS
+from pledges.viewer.models import BREAKDOWN_GROUPS, BREAKDOWN_KINDS, REACH_KINDS, STANDARD_KINDS
+
+_BREAKDOWN_SUFFIX = dict(BREAKDOWN_KINDS)
+
+
+def _groups(row: dict, suffix: str) -> dict:
+    """A viewer row's breakdown groups of one indicator (None: not recorded)."""
+    return {group: row[f"{group}_{suffix}"] for group in BREAKDOWN_GROUPS}
+
+
+def _breakdown_totals(summary: breakdown.Breakdown | None) -> dict | None:
+    """A breakdown's answer (schemas.BreakdownTotals), None for none."""
+    if summary is None or not summary.total:
+        return None
+    return {
+        **summary.groups,
+        "without_gender": summary.gender_not_recorded,
+        "without_age": summary.age_not_recorded_at_all,
+    }
+
 
 ERRORS = {400: Error, 404: Error, 429: Error}
 LIST_ERRORS = {304: None, **ERRORS}
@@ -276,7 +296,12 @@ def _pledge_summary(row: dict, addresses: Addresses) -> dict:
         "target_reach": row["target_reach"],
         "has_reported": row["has_reported"],
         "indicators": [
-            {"kind": kind, "target": row[f"target_{suffix}"], "achieved": row[f"achieved_{suffix}"]}
+            {
+                "kind": kind,
+                "target": row[f"target_{suffix}"],
+                "achieved": row[f"achieved_{suffix}"],
+                "breakdown": _groups(row, suffix) if kind in _BREAKDOWN_SUFFIX else None,
+            }
             for kind, suffix in STANDARD_KINDS
             if row[f"target_{suffix}"]
         ],
@@ -351,7 +376,12 @@ def pledge_totals(
         "pledges": totals.pledges,
         "not_reported": totals.not_reported,
         "indicators": [
-            {"kind": kind, "target": target, "achieved": achieved}
+            {
+                "kind": kind,
+                "target": target,
+                "achieved": achieved,
+                "breakdown": _breakdown_totals(totals.breakdowns.get(kind)),
+            }
             for kind, target, achieved in totals.indicators
         ],
         "facets": selection.facet_counts(),
@@ -419,6 +449,11 @@ def pledge(
                         "name": str(indicator),
                         "target": indicator.target,
                         "achieved": progress.indicator_progress(indicator).achieved,
+                        "breakdown": _breakdown_totals(
+                            breakdown.summarise(indicator.approved_values)
+                            if breakdown.takes_breakdown(indicator.kind)
+                            else None
+                        ),
                     }
                     for indicator in initiative.indicators.all()
                 ],
@@ -434,7 +469,11 @@ def pledge(
                 "evidence_url": report.evidence_url or None,
                 "approved_at": report.decided_at,
                 "values": [
-                    {"indicator": value.indicator_id, "value": value.value}
+                    {
+                        "indicator": value.indicator_id,
+                        "value": value.value,
+                        "breakdown": {name: getattr(value, name) for name in breakdown.FIELDS},
+                    }
                     for value in report.values.all()
                 ],
             }
@@ -669,7 +708,12 @@ def indicators(request: HttpRequest):
             "kind": kind,
             "name": str(names[kind]),
             "counts_people": kind in REACH_KINDS,
-            "columns": [f"target_{suffix}", f"achieved_{suffix}"],
+            "takes_breakdown": kind in _BREAKDOWN_SUFFIX,
+            "columns": [
+                f"target_{suffix}",
+                f"achieved_{suffix}",
+                *(f"{group}_{suffix}" for group in BREAKDOWN_GROUPS if kind in _BREAKDOWN_SUFFIX),
+            ],
         }
         for kind, suffix in STANDARD_KINDS
     ]

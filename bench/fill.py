@@ -191,7 +191,8 @@ def fill(*, pledges: int, organisations: int, seed: int) -> None:
                     "approved", approved, approved, pid, None,
                 ))  # fmt: skip
                 for ind in indicator_ids:
-                    values.append((report_id, ind, rng.randrange(0, 1500)))
+                    value = rng.randrange(0, 1500)
+                    values.append((report_id, ind, value, *_breakdown(value, report_id)))
 
     n = copy(
         "pledges_pledge",
@@ -217,7 +218,12 @@ def fill(*, pledges: int, organisations: int, seed: int) -> None:
         "decided_at, pledge_id, submitted_by_id",
         reports,
     )
-    copy("pledges_reportedvalue", "report_id, indicator_id, value", values)
+    copy(
+        "pledges_reportedvalue",
+        "report_id, indicator_id, value, women, men, gender_other, "
+        "age_under_25, age_25_to_54, age_55_and_over, age_not_recorded",
+        values,
+    )
     print(f"reports: {len(reports)}, reported values: {len(values)}")
     copy("pledges_pledge_partners", "pledge_id, organisation_id", sorted(set(partners)))
     with connection.cursor() as cursor:
@@ -242,6 +248,20 @@ def fill(*, pledges: int, organisations: int, seed: int) -> None:
 def wipe() -> None:
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE members_organisation, pledges_pledge, pledges_pledgecard CASCADE")
+
+
+def _breakdown(value: int, report_id: int) -> tuple:
+    """Half of the reports give a gender breakdown, a quarter an age one too, so
+    the viewer's breakdown totals have bit planes to add up. Fixed shares, not
+    drawn from the random stream, so the rest of the data stays as it was."""
+    if report_id % 2:
+        return (None,) * 7
+    women, men = value * 47 // 100, value * 48 // 100
+    gender = (women, men, value - women - men)
+    if report_id % 4:
+        return (*gender, None, None, None, None)
+    young, middle, older = value * 40 // 100, value * 45 // 100, value * 10 // 100
+    return (*gender, young, middle, older, value - young - middle - older)
 
 
 def main() -> None:

@@ -14,7 +14,7 @@ from coalition.maps import country_names
 from members.logos import store_logo
 from national import services, tasks
 from national.forms import CoalitionAdminForm
-from national.models import Feed, Item, NationalCoalition
+from national.models import DigitalDecadeRelease, Feed, Item, NationalCoalition
 
 
 def _health(feed: Feed) -> str:
@@ -263,3 +263,25 @@ class ItemAdmin(CheckedDateLookups, admin.ModelAdmin):
                 "simple formatting kept, anything else removed)."
             )
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+@admin.register(DigitalDecadeRelease)
+class DigitalDecadeReleaseAdmin(CheckedDateLookups, admin.ModelAdmin):
+    """The Eurostat datasets loaded (``manage.py load_digital_decade``), to see
+    what the country pages cite; read-only, since the files are the source."""
+
+    list_display = ("dataset", "label", "updated", "figures", "loaded_at")
+    readonly_fields = ("dataset", "label", "updated", "source_url", "loaded_at")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(figure_count=Count("figures"))
+
+    @admin.display(description=_("figures"), ordering="figure_count")
+    def figures(self, release: DigitalDecadeRelease) -> int:
+        return release.figure_count
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -308,3 +308,75 @@ class Feed(models.Model):
     @property
     def is_healthy(self) -> bool:
         return self.consecutive_failures == 0
+
+
+# --- The Digital Decade's figures (national/digital_decade.py) -----------------
+
+
+class DigitalDecadeRelease(models.Model):
+    """One Eurostat dataset as loaded from its JSON-stat file
+    (``manage.py load_digital_decade``): what the pages cite as the source.
+    Loading a dataset again replaces its release and figures."""
+
+    dataset = models.CharField(_("Eurostat dataset"), max_length=40, unique=True)
+    label = models.CharField(_("title"), max_length=300)
+    updated = models.DateField(_("updated by Eurostat"))
+    source_url = models.URLField(_("source"), max_length=500)
+    loaded_at = models.DateTimeField(_("loaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Digital Decade release")
+        verbose_name_plural = _("Digital Decade releases")
+        ordering = ("dataset",)
+
+    def __str__(self) -> str:
+        return f"{self.dataset} ({self.updated})"
+
+
+class DigitalDecadeFigure(models.Model):
+    """One figure of a release: a country's (or the EU's) value of a Digital
+    Decade indicator in a year, for both sexes or one."""
+
+    class Indicator(models.TextChoices):
+        BASIC_DIGITAL_SKILLS = (
+            "basic-digital-skills",
+            _("People with at least basic digital skills"),
+        )
+        ICT_SPECIALISTS = "ict-specialists", _("ICT specialists in employment")
+
+    class Sex(models.TextChoices):
+        TOTAL = "T", _("Total")
+        WOMEN = "F", _("Women")
+        MEN = "M", _("Men")
+
+    release = models.ForeignKey(
+        DigitalDecadeRelease,
+        on_delete=models.CASCADE,
+        related_name="figures",
+        verbose_name=_("release"),
+    )
+    indicator = models.CharField(_("indicator"), max_length=40, choices=Indicator.choices)
+    # An EU Member State's ISO 3166-1 alpha-2 code (Eurostat's EL is GR), or EU
+    # for the European Union (Eurostat's EU27_2020).
+    country = models.CharField(_("country"), max_length=2)
+    year = models.PositiveSmallIntegerField(_("year"))
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices, default=Sex.TOTAL)
+    unit = models.CharField(_("unit"), max_length=20)  # Eurostat's code: PC_IND, THS_PER
+    value = models.DecimalField(_("value"), max_digits=12, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("Digital Decade figure")
+        verbose_name_plural = _("Digital Decade figures")
+        ordering = ("indicator", "country", "year", "sex")
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=("release", "indicator", "country", "year", "sex"),
+                name="digital_decade_one_figure",
+            ),
+        ]
+        indexes: ClassVar = [
+            models.Index(fields=["country", "indicator"], name="digital_decade_country"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.country} {self.year} {self.sex}: {self.value}"

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from coalition import maps
 from coalition.caching import public_page
 from members.logos import store_logo
-from national import queries, services
+from national import digital_decade, queries, services
 from national.access import coalition_for_editor, item_for_editor, item_for_viewer
 from national.filters import ItemFilter
 from national.forms import CoalitionForm, ItemForm
@@ -94,6 +94,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
             "pledge_count": queries.active_pledge_count(code),
             "viewer_url": queries.viewer_url(code),
             "is_editor": _is_editor(request, coalition),
+            "decade": digital_decade.standing(code),
         },
     )
 

@@ -31,6 +31,7 @@ from pledges.models import (
     ProgressReport,
     ReportedValue,
 )
+from pledges.reporting.breakdown import takes_breakdown
 
 PLEDGES = 320
 # The demo's "today": fixed, so the data does not depend on when it is loaded.
@@ -389,9 +390,14 @@ def _create_all(batch, pillars, editor, moderator, editor_org_id) -> None:
     values = []
     for report, report_plan in zip(reports, report_plans, strict=True):
         values += [
-            ReportedValue(report=report, indicator=indicator, value=int(indicator.target * f))
-            for indicator, f in zip(
-                per_pledge.get(report.pledge_id, []), report_plan["fractions"], strict=False
+            ReportedValue(
+                report=report,
+                indicator=indicator,
+                value=int(indicator.target * f),
+                **_demo_breakdown(indicator.kind, int(indicator.target * f), len(values) + n),
+            )
+            for n, (indicator, f) in enumerate(
+                zip(per_pledge.get(report.pledge_id, []), report_plan["fractions"], strict=False)
             )
         ]
         submitted = PledgeTransition(
@@ -438,3 +444,23 @@ def _create_all(batch, pillars, editor, moderator, editor_org_id) -> None:
                 created_at=recently
             )
             Pledge.objects.filter(pk=revision.pk).update(created_at=recently, updated_at=recently)
+
+
+def _demo_breakdown(kind: str, value: int, n: int) -> dict[str, int]:
+    """A made-up breakdown for some of the demo's people-based values (every
+    other one by gender, every third of those by age too), so the pages show
+    breakdowns and "not recorded" side by side. Fixed shares, not drawn from
+    the random stream, so the rest of the demo data stays as it was."""
+    if not takes_breakdown(kind) or not value or n % 2:
+        return {}
+    women, men = value * 46 // 100, value * 49 // 100
+    groups = {"women": women, "men": men, "gender_other": value - women - men}
+    if n % 3 == 0:
+        young, middle, older = value * 41 // 100, value * 44 // 100, value * 9 // 100
+        groups |= {
+            "age_under_25": young,
+            "age_25_to_54": middle,
+            "age_55_and_over": older,
+            "age_not_recorded": value - young - middle - older,
+        }
+    return groups

@@ -27,6 +27,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
 from coalition.labels import choice_labels
 from pledges.models import Indicator, Initiative, Pledge, ProgressReport, ReportedValue
+from pledges.reporting.breakdown import FIELDS as BREAKDOWN_FIELDS
 
 SUM = "sum"
 #: How reported values of each kind combine across reports.
@@ -86,8 +87,9 @@ def approved_values_prefetch(prefix: str = "") -> Prefetch:
     """Prefetch each indicator's approved values into ``indicator.approved_values``."""
     return Prefetch(
         f"{prefix}reported_values",
+        # With their breakdown, which the API shows (pledges.reporting.breakdown).
         queryset=ReportedValue.objects.filter(report__status=ProgressReport.Status.APPROVED).only(
-            "id", "indicator_id", "value"
+            "id", "indicator_id", "value", *BREAKDOWN_FIELDS
         ),
         to_attr="approved_values",
     )

@@ -38,6 +38,7 @@ from pledges.models import (
     ProgressReport,
 )
 from pledges.page_content import PledgeContent
+from pledges.reporting import breakdown
 from pledges.services import WorkflowError
 from pledges.translations import for_language
 
@@ -79,7 +80,11 @@ def _body_context(content: PledgeContent, *, show_all_reports: bool) -> dict:
                 ),
                 "actions": ", ".join(labels_of(item.initiative.action_types, ActionType)),
                 "indicators": [
-                    {"indicator": i, "progress": progress.indicator_progress(i)}
+                    {
+                        "indicator": i,
+                        "progress": progress.indicator_progress(i),
+                        "breakdown": _breakdown(i),
+                    }
                     for i in item.indicators
                 ],
             }
@@ -93,6 +98,22 @@ def _body_context(content: PledgeContent, *, show_all_reports: bool) -> dict:
             if show_all_reports or item.report.status == ProgressReport.Status.APPROVED
         ],
         "targets_reached": progress.targets_reached(content.indicators),
+    }
+
+
+def _breakdown(indicator: Indicator) -> dict | None:
+    """What the page says of who an indicator's approved values counted: per
+    dimension (gender, age) its groups, adding up to the total (values given
+    without one counted as not recorded), or None where none was recorded; None
+    altogether for an indicator that does not count people or has no approved
+    value."""
+    if not breakdown.takes_breakdown(indicator.kind) or not indicator.approved_values:
+        return None
+    summary = breakdown.summarise(indicator.approved_values)
+    rows = summary.rows()
+    return {
+        "gender": rows["gender"] if summary.gender_recorded else None,
+        "age": rows["age"] if summary.age_recorded else None,
     }
 
 

@@ -155,6 +155,18 @@ class Breakdown:
             ],
         }
 
+    @classmethod
+    def from_sums(cls, total: int, groups: Mapping[str, int | None]) -> Breakdown:
+        """The breakdown of a total from its groups' sums over the values that
+        give them (None or absent: none does), as the viewer's rows hold them."""
+        given = {name: groups.get(name) or 0 for name in FIELDS}
+        return cls(
+            total=total,
+            groups=given,
+            gender_not_recorded=total - sum(given[name] for name, _label in GENDER),
+            age_not_recorded_at_all=total - sum(given[name] for name, _label in AGE),
+        )
+
     def add(self, value: int, groups: Mapping[str, int | None]) -> None:
         self.total += value
         if groups.get("women") is None:

@@ -24,8 +24,9 @@ from django.views.decorators.http import require_safe
 from coalition.caching import public_data, public_page
 from coalition.labels import label_of
 from pledges.models import Indicator
+from pledges.reporting.breakdown import AGE, GENDER
 from pledges.viewer.filters import PledgeViewerFilter
-from pledges.viewer.models import STANDARD_KINDS, PledgeCard
+from pledges.viewer.models import BREAKDOWN_KINDS, STANDARD_KINDS, PledgeCard
 
 CHUNK = 2000
 
@@ -104,6 +105,28 @@ for _kind, _suffix in STANDARD_KINDS:
             ),
         )
     )
+
+
+def _breakdown_description(kind: str, label: str, dimension: str) -> str:
+    return gettext(
+        "“%(group)s” among the people counted for “%(indicator)s”: the sum over the "
+        "approved values that give a %(dimension)s breakdown; empty = not recorded. "
+        "Values reported without one are in none of the groups."
+    ) % {"group": label, "indicator": kind, "dimension": dimension}
+
+
+_described = lazy(_breakdown_description, str)
+# The breakdown of the indicators that count people (pledges.reporting.breakdown).
+for _kind, _suffix in BREAKDOWN_KINDS:
+    for _dimension, _groups in ((_("gender"), GENDER), (_("age"), AGE)):
+        for _group, _label in _groups:
+            COLUMNS.append(
+                (
+                    f"{_group}_{_suffix}",
+                    f"{_group}_{_suffix}",
+                    _described(_kind, _label, _dimension),
+                )
+            )
 FIELDS = list(dict.fromkeys(field for _c, field, _d in COLUMNS))
 
 

@@ -44,13 +44,19 @@ import time
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import connection
 from gmpy2 import mpz
 
+from pledges.reporting.breakdown import Breakdown
 from pledges.viewer.filters import FACETS, Sort
-from pledges.viewer.models import STANDARD_KINDS
+from pledges.viewer.models import (
+    BREAKDOWN_COLUMNS,
+    BREAKDOWN_GROUPS,
+    BREAKDOWN_KINDS,
+    STANDARD_KINDS,
+)
 
 logger = logging.getLogger(__name__)
 _BIT = bytes(1 << k for k in range(8))
@@ -63,10 +69,13 @@ ORDERS: dict[str, str] = {
     Sort.ENDING: "end_date ASC NULLS LAST, pledge_id ASC",
     Sort.TITLE: "sort_title ASC, pledge_id ASC",
 }
-VALUE_COLUMNS: tuple[str, ...] = tuple(
-    column
-    for _kind, suffix in STANDARD_KINDS
-    for column in (f"target_{suffix}", f"achieved_{suffix}")
+VALUE_COLUMNS: tuple[str, ...] = (
+    tuple(
+        column
+        for _kind, suffix in STANDARD_KINDS
+        for column in (f"target_{suffix}", f"achieved_{suffix}")
+    )
+    + BREAKDOWN_COLUMNS
 )
 # One page of results walks the sort order while it expects to check fewer ids
 # than this; otherwise it sorts the matching ids if there are at most
@@ -121,6 +130,8 @@ class Totals:
     not_reported: int
     # (kind, target, achieved) for each standard indicator with a target
     indicators: list[tuple[str, int, int]]
+    # kind -> its breakdown, for each people-based indicator with an achieved value
+    breakdowns: dict[str, Breakdown] = field(default_factory=dict)
 
 
 # A word's pledges by weight: (A, B, C, D) bitmaps.
@@ -208,7 +219,18 @@ class FacetIndex:
             target = self._sum(f"target_{suffix}", mask)
             if target:
                 indicators.append((kind, target, self._sum(f"achieved_{suffix}", mask)))
-        return Totals(pledges=pledges, not_reported=not_reported, indicators=indicators)
+        breakdowns = {}
+        for kind, suffix in BREAKDOWN_KINDS:
+            achieved = self._sum(f"achieved_{suffix}", mask)
+            if achieved:
+                groups = {group: self._sum(f"{group}_{suffix}", mask) for group in BREAKDOWN_GROUPS}
+                breakdowns[kind] = Breakdown.from_sums(achieved, groups)
+        return Totals(
+            pledges=pledges,
+            not_reported=not_reported,
+            indicators=indicators,
+            breakdowns=breakdowns,
+        )
 
     def _sum(self, column: str, mask: int) -> int:
         return sum((plane & mask).bit_count() << j for j, plane in enumerate(self.planes[column]))

@@ -38,6 +38,28 @@ STANDARD_KINDS: tuple[tuple[str, str], ...] = (
 # Indicators that count people: their targets add up to a pledge's "target reach".
 REACH_KINDS: frozenset[str] = frozenset(kind for kind, _s in STANDARD_KINDS) - {"new-courses"}
 EU_WIDE = "EU"
+# The standard indicators that count people and so take a gender and age
+# breakdown (pledges.reporting.breakdown.PEOPLE_KINDS, in display order), and the
+# breakdown's groups (its FIELDS): PledgeCard and PledgeFacets hold, per such
+# indicator, each group's sum over the approved values that give it
+# (`<group>_<suffix>`; NULL: no approved value gives that dimension). A test
+# holds these to pledges.reporting.breakdown, which cannot be imported here.
+BREAKDOWN_KINDS: tuple[tuple[str, str], ...] = tuple(
+    (kind, suffix)
+    for kind, suffix in STANDARD_KINDS
+    if kind not in ("job-vacancies", "new-courses")
+)
+GENDER_GROUPS: tuple[str, ...] = ("women", "men", "gender_other")
+AGE_GROUPS: tuple[str, ...] = (
+    "age_under_25",
+    "age_25_to_54",
+    "age_55_and_over",
+    "age_not_recorded",
+)
+BREAKDOWN_GROUPS: tuple[str, ...] = GENDER_GROUPS + AGE_GROUPS
+BREAKDOWN_COLUMNS: tuple[str, ...] = tuple(
+    f"{group}_{suffix}" for _kind, suffix in BREAKDOWN_KINDS for group in BREAKDOWN_GROUPS
+)
 
 
 def _target(label: str) -> models.BigIntegerField:
@@ -49,7 +71,72 @@ def _achieved(label: str) -> models.BigIntegerField:
     return models.BigIntegerField(_("achieved: %s") % label, null=True, blank=True)
 
 
-class PledgeCard(models.Model):
+def _group(group: str, label: str) -> models.BigIntegerField:
+    # NULL: no approved value of the indicator gives this dimension's breakdown.
+    return models.BigIntegerField(
+        _("%(group)s: %(indicator)s") % {"group": group, "indicator": label}, null=True, blank=True
+    )
+
+
+class BreakdownColumns(models.Model):
+    """Per people-based standard indicator, the sums of its approved values'
+    breakdown groups (BREAKDOWN_COLUMNS); PledgeCard and PledgeFacets have them."""
+
+    women_people_reached = _group("women", "people reached")
+    men_people_reached = _group("men", "people reached")
+    gender_other_people_reached = _group("gender other", "people reached")
+    age_under_25_people_reached = _group("age under 25", "people reached")
+    age_25_to_54_people_reached = _group("age 25 to 54", "people reached")
+    age_55_and_over_people_reached = _group("age 55 and over", "people reached")
+    age_not_recorded_people_reached = _group("age not recorded", "people reached")
+    women_places_online = _group("women", "training places online")
+    men_places_online = _group("men", "training places online")
+    gender_other_places_online = _group("gender other", "training places online")
+    age_under_25_places_online = _group("age under 25", "training places online")
+    age_25_to_54_places_online = _group("age 25 to 54", "training places online")
+    age_55_and_over_places_online = _group("age 55 and over", "training places online")
+    age_not_recorded_places_online = _group("age not recorded", "training places online")
+    women_places_in_person = _group("women", "training places in person")
+    men_places_in_person = _group("men", "training places in person")
+    gender_other_places_in_person = _group("gender other", "training places in person")
+    age_under_25_places_in_person = _group("age under 25", "training places in person")
+    age_25_to_54_places_in_person = _group("age 25 to 54", "training places in person")
+    age_55_and_over_places_in_person = _group("age 55 and over", "training places in person")
+    age_not_recorded_places_in_person = _group("age not recorded", "training places in person")
+    women_places_blended = _group("women", "training places blended")
+    men_places_blended = _group("men", "training places blended")
+    gender_other_places_blended = _group("gender other", "training places blended")
+    age_under_25_places_blended = _group("age under 25", "training places blended")
+    age_25_to_54_places_blended = _group("age 25 to 54", "training places blended")
+    age_55_and_over_places_blended = _group("age 55 and over", "training places blended")
+    age_not_recorded_places_blended = _group("age not recorded", "training places blended")
+    women_certifications = _group("women", "certifications")
+    men_certifications = _group("men", "certifications")
+    gender_other_certifications = _group("gender other", "certifications")
+    age_under_25_certifications = _group("age under 25", "certifications")
+    age_25_to_54_certifications = _group("age 25 to 54", "certifications")
+    age_55_and_over_certifications = _group("age 55 and over", "certifications")
+    age_not_recorded_certifications = _group("age not recorded", "certifications")
+    women_awareness = _group("women", "awareness")
+    men_awareness = _group("men", "awareness")
+    gender_other_awareness = _group("gender other", "awareness")
+    age_under_25_awareness = _group("age under 25", "awareness")
+    age_25_to_54_awareness = _group("age 25 to 54", "awareness")
+    age_55_and_over_awareness = _group("age 55 and over", "awareness")
+    age_not_recorded_awareness = _group("age not recorded", "awareness")
+    women_placements = _group("women", "placements")
+    men_placements = _group("men", "placements")
+    gender_other_placements = _group("gender other", "placements")
+    age_under_25_placements = _group("age under 25", "placements")
+    age_25_to_54_placements = _group("age 25 to 54", "placements")
+    age_55_and_over_placements = _group("age 55 and over", "placements")
+    age_not_recorded_placements = _group("age not recorded", "placements")
+
+    class Meta:
+        abstract = True
+
+
+class PledgeCard(BreakdownColumns):
     """One public pledge, flattened for fast filtering, counting and listing."""
 
     pledge = models.OneToOneField(
@@ -153,7 +240,7 @@ class PledgeCard(models.Model):
         return rows
 
 
-class PledgeFacets(models.Model):
+class PledgeFacets(BreakdownColumns):
     """The narrow part of a viewer row: only what filtering, facet counts, totals
     and sorting read (no text, no search vector), so those scans stay small
     (about a tenth of PledgeCard's size) and in memory. Rebuilt with PledgeCard."""

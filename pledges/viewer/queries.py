@@ -53,12 +53,20 @@ from django.utils.translation import get_language
 from coalition.labels import choice_labels
 from pledges.models import Indicator
 from pledges.progress import KindTotal
+from pledges.reporting.breakdown import Breakdown
 from pledges.translations.models import PledgeTranslation
 from pledges.translations.search import query_sql, visitor_configs
 from pledges.viewer import facet_index
 from pledges.viewer.facet_index import WEIGHTS, Totals
 from pledges.viewer.filters import PledgeViewerFilter, Sort, search_query
-from pledges.viewer.models import STANDARD_KINDS, PledgeCard, PledgeSearch
+from pledges.viewer.models import (
+    BREAKDOWN_COLUMNS,
+    BREAKDOWN_GROUPS,
+    BREAKDOWN_KINDS,
+    STANDARD_KINDS,
+    PledgeCard,
+    PledgeSearch,
+)
 
 __all__ = [
     "Query",
@@ -337,13 +345,27 @@ def totals(queryset: QuerySet) -> Totals:
     for _kind, suffix in STANDARD_KINDS:
         aggregates[f"t_{suffix}"] = Sum(f"target_{suffix}")
         aggregates[f"a_{suffix}"] = Sum(f"achieved_{suffix}")
+    for column in BREAKDOWN_COLUMNS:
+        aggregates[column] = Sum(column)
     row = queryset.order_by().aggregate(**aggregates)
     indicators = [
         (kind, row[f"t_{suffix}"] or 0, row[f"a_{suffix}"] or 0)
         for kind, suffix in STANDARD_KINDS
         if row[f"t_{suffix}"]
     ]
-    return Totals(pledges=row["pledges"], not_reported=row["not_reported"], indicators=indicators)
+    breakdowns = {
+        kind: Breakdown.from_sums(
+            row[f"a_{suffix}"], {group: row[f"{group}_{suffix}"] for group in BREAKDOWN_GROUPS}
+        )
+        for kind, suffix in BREAKDOWN_KINDS
+        if row[f"a_{suffix}"]
+    }
+    return Totals(
+        pledges=row["pledges"],
+        not_reported=row["not_reported"],
+        indicators=indicators,
+        breakdowns=breakdowns,
+    )
 
 
 def ordered(queryset: QuerySet, *, sort: str, search: str) -> QuerySet:

@@ -28,7 +28,12 @@ from django.db.models import Q
 from coalition.caching import bump_on_commit
 from pledges.models import Pledge
 from pledges.translations.search import document_sql
-from pledges.viewer.models import STANDARD_KINDS
+from pledges.viewer.models import (
+    BREAKDOWN_COLUMNS,
+    BREAKDOWN_GROUPS,
+    BREAKDOWN_KINDS,
+    STANDARD_KINDS,
+)
 
 _KIND_COLUMNS = ",\n".join(
     f"target_{suffix}, achieved_{suffix}" for _kind, suffix in STANDARD_KINDS
@@ -38,7 +43,16 @@ _KIND_AGGREGATES = ",\n".join(
     f"sum(rv.achieved) FILTER (WHERE ind.kind = '{kind}') AS achieved_{suffix}"
     for kind, suffix in STANDARD_KINDS
 )
-_KIND_SELECT = ",\n".join(f"k.target_{s}, k.achieved_{s}" for _k, s in STANDARD_KINDS)
+# Each breakdown group's sum over the approved values that give it (NULL when none does).
+_BREAKDOWN_AGGREGATES = ",\n".join(
+    f"sum(rv.{group}) FILTER (WHERE ind.kind = '{kind}') AS {group}_{suffix}"
+    for kind, suffix in BREAKDOWN_KINDS
+    for group in BREAKDOWN_GROUPS
+)
+_KIND_SELECT = ",\n".join(
+    [f"k.target_{s}, k.achieved_{s}" for _k, s in STANDARD_KINDS]
+    + [f"k.{column}" for column in BREAKDOWN_COLUMNS]
+)
 _REACH = " + ".join(f"k.target_{s}" for k, s in STANDARD_KINDS if k != "new-courses")
 
 _COLUMNS = f"""
@@ -48,6 +62,7 @@ _COLUMNS = f"""
     pillars, countries, beneficiary_groups, action_types, delivery_modes,
     initiative_count, target_reach, has_reported, targets_reached, last_report_approved_at,
     {_KIND_COLUMNS},
+    {", ".join(BREAKDOWN_COLUMNS)},
     search_vector, indexed_at
 """
 
@@ -108,6 +123,7 @@ LEFT JOIN LATERAL (
 ) pt ON true
 LEFT JOIN LATERAL (
     SELECT {_KIND_AGGREGATES},
+           {_BREAKDOWN_AGGREGATES},
            -- progress.all_targets_reached(): some indicator, and each one reached
            -- (approved values adding up to its target; none reported is not reached).
            coalesce(bool_and(coalesce(rv.achieved >= ind.target, false)), false)
@@ -115,7 +131,8 @@ LEFT JOIN LATERAL (
     FROM pledges_initiative i
     JOIN pledges_indicator ind ON ind.initiative_id = i.id
     LEFT JOIN LATERAL (
-        SELECT sum(v.value) AS achieved
+        SELECT sum(v.value) AS achieved,
+               {", ".join(f"sum(v.{group}) AS {group}" for group in BREAKDOWN_GROUPS)}
         FROM pledges_reportedvalue v
         JOIN pledges_progressreport r ON r.id = v.report_id AND r.status = 'approved'
         WHERE v.indicator_id = ind.id
@@ -141,6 +158,7 @@ _FACET_COLUMNS = ", ".join(
         "approved_at", "end_date", "sort_title", "target_reach", "has_reported",
     ]
     + [f"target_{s}, achieved_{s}" for _k, s in STANDARD_KINDS]
+    + list(BREAKDOWN_COLUMNS)
 )  # fmt: skip
 _OPTIONS = """
     ARRAY(SELECT 'pillar:' || x FROM unnest(pillars) x)

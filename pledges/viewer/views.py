@@ -33,7 +33,9 @@ from coalition.languages import direction
 from coalition.models import Pillar
 from coalition.numbers import grouper
 from members.models import Organisation
+from national import digital_decade
 from pledges.models import ActionType, BeneficiaryGroup, DeliveryMode, Indicator, Pledge
+from pledges.reporting.breakdown import Breakdown
 from pledges.viewer import queries as viewer_queries
 from pledges.viewer.filters import (
     FACETS,
@@ -223,6 +225,10 @@ def viewer_context(
             (kind_labels[kind], group(target), group(achieved))
             for kind, target, achieved in totals.indicators
         ],
+        "breakdown_totals": [
+            (kind_labels[kind], [group(n) for n in _breakdown_numbers(breakdown)])
+            for kind, breakdown in totals.breakdowns.items()
+        ],
         "rows": _rows(rows, labels, group),
         "pickable": bool(scoreboard_forms and scoreboard_forms.get("scoreboards")),
         "page": page,
@@ -236,9 +242,29 @@ def viewer_context(
         if fixed is None or fixed.facet != "country"
         else None,
         "scoreboard_forms": scoreboard_forms,
+        "decade": _decade(active.get("country", []) if valid else [], labels["country"]),
         "current_query": own_query.urlencode(),
         "pillars": pillars,
     }
+
+
+def _decade(countries: list[str], names: dict[str, str]) -> dict | None:
+    """Where the one chosen country (or the EU, for EU-wide) stands on the
+    Digital Decade's targets (national.digital_decade); None unless exactly one
+    is chosen."""
+    if len(countries) != 1 or countries[0] not in names:
+        return None
+    code = countries[0]
+    place = gettext("the European Union") if code == EU_WIDE else names[code]
+    return {"standing": digital_decade.standing(code), "place": place}
+
+
+def _breakdown_numbers(breakdown: Breakdown) -> list[int]:
+    """The viewer's breakdown table's cells: women, men, other or not recorded,
+    the three age bands, age not recorded (values given without a breakdown
+    count as not recorded, pledges.reporting.breakdown.Breakdown.rows())."""
+    rows = breakdown.rows()
+    return [number for _label, number in rows["gender"] + rows["age"]]
 
 
 def _country_map(counts: dict[str, int], query: QueryDict, base_url: str, names: dict):

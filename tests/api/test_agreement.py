@@ -9,7 +9,7 @@ import json
 import pytest
 
 from pledges.models import Pledge
-from pledges.viewer.models import STANDARD_KINDS
+from pledges.viewer.models import BREAKDOWN_GROUPS, BREAKDOWN_KINDS, STANDARD_KINDS
 from pledges.viewer.read_model import refresh_pledges
 from tests.factories import OrganisationFactory
 from tests.pledges.viewer.factories import public_pledge
@@ -34,8 +34,21 @@ def pledges():
         public_pledge(
             title="Robotics club",
             countries=("BE",),
-            targets={"people-reached": 500, "certifications": 40},
-            achieved={"people-reached": 120},
+            targets={"people-reached": 500, "certifications": 40, "placements": 9},
+            achieved={"people-reached": 120, "certifications": 7, "placements": 2},
+            # A gender and age breakdown, a gender one only, none.
+            breakdowns={
+                "people-reached": {
+                    "women": 70,
+                    "men": 45,
+                    "gender_other": 5,
+                    "age_under_25": 100,
+                    "age_25_to_54": 15,
+                    "age_55_and_over": 0,
+                    "age_not_recorded": 5,
+                },
+                "certifications": {"women": 3, "men": 4, "gender_other": 0},
+            },
             approved_at=dt.datetime(2025, 1, 5, 9, tzinfo=dt.UTC),
         ),
         public_pledge(
@@ -104,6 +117,10 @@ def as_download(record: dict) -> dict:
     for kind, suffix in STANDARD_KINDS:
         row[f"target_{suffix}"] = indicators.get(kind, {}).get("target", 0)
         row[f"achieved_{suffix}"] = indicators.get(kind, {}).get("achieved")
+    for kind, suffix in BREAKDOWN_KINDS:
+        groups = indicators.get(kind, {}).get("breakdown") or {}
+        for group in BREAKDOWN_GROUPS:
+            row[f"{group}_{suffix}"] = groups.get(group)
     return row
 
 
@@ -151,6 +168,21 @@ def test_api_csv_and_json_agree_for_the_same_filter(client, pledges, filters):
 
     assert from_api == from_json
     assert [as_csv(row) for row in from_json] == from_csv
+
+
+def test_they_agree_on_the_breakdowns_too(client, pledges):
+    (record,) = [r for r in api_records(client, {"q": "club"}) if r["title"] == "Robotics club"]
+    (row,) = [r for r in csv_download(client, {}) if r["title"] == "Robotics club"]
+    by_kind = {indicator["kind"]: indicator for indicator in record["indicators"]}
+
+    assert by_kind["people-reached"]["breakdown"]["women"] == 70
+    assert row["women_people_reached"] == "70"
+    assert row["age_under_25_people_reached"] == "100"
+    assert by_kind["certifications"]["breakdown"]["age_under_25"] is None
+    assert row["men_certifications"] == "4"
+    assert row["age_under_25_certifications"] == ""  # not recorded
+    assert by_kind["placements"]["breakdown"] == dict.fromkeys(BREAKDOWN_GROUPS)
+    assert row["women_placements"] == ""
 
 
 def test_the_filters_select_what_they_say(client, pledges):

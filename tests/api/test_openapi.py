@@ -9,6 +9,7 @@ from django.contrib.staticfiles import finders
 from openapi_spec_validator import validate
 
 from api.docs import openapi_document
+from pledges.reporting import breakdown
 
 pytestmark = pytest.mark.django_db
 
@@ -149,3 +150,17 @@ def test_the_data_dictionary_leads_to_the_api_and_the_catalogue(client, language
     assert response.status_code == 200
     assert b'href="/api/v1/docs"' in response.content
     assert b'href="/catalogue.ttl"' in response.content
+
+
+def test_the_breakdowns_are_described(document):
+    schemas = document["components"]["schemas"]
+
+    assert set(schemas["BreakdownGroups"]["properties"]) == set(breakdown.FIELDS)
+    assert set(schemas["BreakdownTotals"]["properties"]) == {
+        *breakdown.FIELDS,
+        "without_gender",
+        "without_age",
+    }
+    for schema in ("IndicatorTotal", "FacetTotal", "IndicatorProgress", "ReportedValueOut"):
+        assert "breakdown" in schemas[schema]["properties"], schema
+    assert "takes_breakdown" in schemas["IndicatorKind"]["properties"]

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from pledges.models import Pledge
+from pledges.reporting import breakdown
 from pledges.viewer.read_model import refresh_pledges
 from tests.pledges.factories import PledgeFactory as DraftFactory
 from tests.pledges.factories import ProgressReportFactory, ReportedValueFactory
@@ -53,8 +54,13 @@ def test_it_lists_public_pledges_newest_first_with_the_downloads_fields(client):
     assert first["has_reported"] is True
     assert first["target_reach"] == 500
     assert first["indicators"] == [
-        {"kind": "people-reached", "target": 500, "achieved": 120},
-        {"kind": "new-courses", "target": 3, "achieved": None},
+        {
+            "kind": "people-reached",
+            "target": 500,
+            "achieved": 120,
+            "breakdown": dict.fromkeys(breakdown.FIELDS),  # not recorded
+        },
+        {"kind": "new-courses", "target": 3, "achieved": None, "breakdown": None},
     ]
 
 
@@ -122,7 +128,10 @@ def test_the_list_reads_a_constant_number_of_queries(client, django_assert_num_q
 
 def test_totals_are_the_viewers_sums_and_counts(client):
     public_pledge(
-        countries=("BE",), targets={"people-reached": 100}, achieved={"people-reached": 40}
+        countries=("BE",),
+        targets={"people-reached": 100},
+        achieved={"people-reached": 40},
+        breakdowns={"people-reached": {"women": 25, "men": 10, "gender_other": 5}},
     )
     public_pledge(countries=("FR",), targets={"people-reached": 50})
     public_pledge(countries=("FR",), pillars=("for-all",), targets={"certifications": 7})
@@ -132,7 +141,24 @@ def test_totals_are_the_viewers_sums_and_counts(client):
     body = response.json()
     assert response.status_code == 200
     assert (body["pledges"], body["not_reported"]) == (2, 1)
-    assert body["indicators"] == [{"kind": "people-reached", "target": 150, "achieved": 40}]
+    assert body["indicators"] == [
+        {
+            "kind": "people-reached",
+            "target": 150,
+            "achieved": 40,
+            "breakdown": {
+                "women": 25,
+                "men": 10,
+                "gender_other": 5,
+                "without_gender": 0,
+                "age_under_25": 0,
+                "age_25_to_54": 0,
+                "age_55_and_over": 0,
+                "age_not_recorded": 0,
+                "without_age": 40,  # no age breakdown given
+            },
+        }
+    ]
     assert body["facets"]["country"] == {"BE": 1, "FR": 1}
     # Each facet counts with the *other* filters: the pillar facet ignores its own.
     assert body["facets"]["pillar"] == {"education": 2, "for-all": 1}
@@ -155,6 +181,7 @@ def test_a_pledge_has_its_initiatives_indicators_and_approved_reports(client):
         title="Coding club",
         targets={"people-reached": 100, "certifications": 10},
         achieved={"people-reached": 40},
+        breakdowns={"people-reached": {"women": 30, "men": 8, "gender_other": 2}},
     )
     indicator = pledge.initiatives.get().indicators.get(kind="people-reached")
     refused = ProgressReportFactory(pledge=pledge, status="rejected")
@@ -176,7 +203,25 @@ def test_a_pledge_has_its_initiatives_indicators_and_approved_reports(client):
         ("certifications", "Certifications issued", 10, None),
     ]
     [report] = body["reports"]  # the rejected report is not public
-    assert report["values"] == [{"indicator": indicator.pk, "value": 40}]
+    gender = {"women": 30, "men": 8, "gender_other": 2}
+    no_age = {"age_under_25": None, "age_25_to_54": None, "age_55_and_over": None}
+    assert report["values"] == [
+        {
+            "indicator": indicator.pk,
+            "value": 40,
+            "breakdown": gender | no_age | {"age_not_recorded": None},
+        }
+    ]
+    people, certifications = initiative["indicators"]
+    assert people["breakdown"] == gender | {
+        "without_gender": 0,
+        "age_under_25": 0,
+        "age_25_to_54": 0,
+        "age_55_and_over": 0,
+        "age_not_recorded": 0,
+        "without_age": 40,
+    }
+    assert certifications["breakdown"] is None  # not reported
     assert report["narrative"] == "Half-way."
 
 
@@ -191,7 +236,10 @@ def test_a_pledge_reads_a_constant_number_of_queries(client, django_assert_num_q
         initiative.save()
         report = ProgressReportFactory(pledge=pledge, status="approved")
         for indicator in initiative.indicators.all():
-            ReportedValueFactory(report=report, indicator=indicator, value=5)
+            # With a breakdown, which the answer shows (no query per value).
+            ReportedValueFactory(
+                report=report, indicator=indicator, value=5, women=2, men=3, gender_other=0
+            )
     pledge.partners.add(*(public_pledge(index=False).organisation for _ in range(size)))
 
     # Pledge and organisation, partners, initiatives, their pillars, indicators,

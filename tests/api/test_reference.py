@@ -38,9 +38,24 @@ def test_indicators_are_the_standard_kinds_with_their_download_columns(client):
         "kind": "people-reached",
         "name": "People reached",
         "counts_people": True,
-        "columns": ["target_people_reached", "achieved_people_reached"],
+        "takes_breakdown": True,
+        "columns": [
+            "target_people_reached",
+            "achieved_people_reached",
+            "women_people_reached",
+            "men_people_reached",
+            "gender_other_people_reached",
+            "age_under_25_people_reached",
+            "age_25_to_54_people_reached",
+            "age_55_and_over_people_reached",
+            "age_not_recorded_people_reached",
+        ],
     }
     assert body[-1]["counts_people"] is False
+    assert [row["kind"] for row in body if not row["takes_breakdown"]] == [
+        "job-vacancies",
+        "new-courses",
+    ]
 
 
 def test_pillars_come_in_order_with_the_names_staff_gave_them(client, django_assert_num_queries):

@@ -284,6 +284,7 @@ def build_portal() -> dict[str, list[Visit]]:
         Visit(f"{admin_pages}/coalition/pillar/"),
         Visit(f"{admin_pages}/members/charter/add/"),
         Visit(f"{admin_pages}/national/nationalcoalition/add/", fail="#nationalcoalition_form"),
+        Visit(f"{admin_pages}/national/digitaldecaderelease/"),
     ]
     assert Group.objects.filter(name="Moderators").exists()
     return {

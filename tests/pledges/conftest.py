@@ -95,6 +95,6 @@ def rich_pledge():
         period_end=datetime.date(2025, 12, 31),
     )
     ReportedValueFactory(report=older, indicator=custom, value=1)
-    ReportedValueFactory(report=older, indicator=people, value=40)
+    ReportedValueFactory(report=older, indicator=people, value=40, women=25, men=14, gender_other=1)
     ReportedValueFactory(report=newer, indicator=people, value=70)
     return pledge

@@ -107,6 +107,54 @@ def test_it_shows_achieved_against_target_and_not_yet_reported(client):
     assert "<strong>250</strong>" in response.text  # how the approved value shows
 
 
+def breakdown_of(html: str, label: str) -> str:
+    """The text of the breakdown that follows an indicator's label, tags removed."""
+    start = html.index("pledge-initiatives-heading")  # the initiatives' indicators
+    part = html[html.index(f'<p class="portal-progress__label">{label}</p>', start) :]
+    part = part[part.index('<dl class="portal-indicator-breakdown">') :]
+    part = part[: part.index("</dl>")]
+    return " ".join(re.sub(r"<[^>]+>", " ", part).split())
+
+
+def test_it_shows_each_people_indicators_breakdown_or_not_recorded(client):
+    pledge = complete_pledge(approved=True)
+    people = Indicator.objects.get()
+    initiative = people.initiative
+    certifications = IndicatorFactory(initiative=initiative, kind=Indicator.Kind.CERTIFICATIONS)
+    courses = IndicatorFactory(initiative=initiative, kind=Indicator.Kind.NEW_COURSES)
+    placements = IndicatorFactory(initiative=initiative, kind=Indicator.Kind.PLACEMENTS)
+    first = ProgressReportFactory(pledge=pledge, status=ProgressReport.Status.APPROVED)
+    second = ProgressReportFactory(pledge=pledge, status=ProgressReport.Status.APPROVED)
+    pending = ProgressReportFactory(pledge=pledge, status=ProgressReport.Status.SUBMITTED)
+    ages = {"age_under_25": 1200, "age_25_to_54": 30, "age_55_and_over": 0}
+    ReportedValueFactory(
+        report=first,
+        indicator=people,
+        value=1250,
+        women=700,
+        men=500,
+        gender_other=50,
+        **ages,
+        age_not_recorded=20,
+    )
+    ReportedValueFactory(report=second, indicator=people, value=10)  # no breakdown
+    ReportedValueFactory(report=first, indicator=certifications, value=9)
+    ReportedValueFactory(report=first, indicator=courses, value=2)
+    ReportedValueFactory(
+        report=pending, indicator=placements, value=4, women=4, men=0, gender_other=0
+    )
+
+    html = client.get(url(pledge)).text
+
+    # Values given without a breakdown count as not recorded: 50 + 10, 20 + 10.
+    assert breakdown_of(html, "People reached") == (
+        "Gender Women: 700 Men: 500 Other or not recorded: 60 "
+        "Age Under 25: 1,200 25 to 54: 30 55 and over: 0 Not recorded: 30"
+    )
+    assert breakdown_of(html, "Certifications issued") == "Gender not recorded Age not recorded"
+    assert html.count('<dl class="portal-indicator-breakdown">') == 2  # not courses, nor pending
+
+
 @pytest.mark.parametrize(("language", "colon"), [("en", ":"), ("fr", "\xa0:"), ("de", ":")])
 def test_a_reports_values_follow_their_label_as_the_language_writes_it(client, language, colon):
     pledge = complete_pledge(approved=True)
@@ -234,6 +282,11 @@ def test_its_query_count_does_not_grow_with_the_content(size, client, django_ass
         for kind in (Indicator.Kind.PEOPLE_REACHED, Indicator.Kind.NEW_COURSES):
             indicator = IndicatorFactory(initiative=initiative, kind=kind)
             ReportedValueFactory(report=report, indicator=indicator, value=5)
+        # A breakdown shown for each: no query of its own.
+        indicator = IndicatorFactory(initiative=initiative, kind=Indicator.Kind.CERTIFICATIONS)
+        ReportedValueFactory(
+            report=report, indicator=indicator, value=5, women=3, men=2, gender_other=0
+        )
 
     # The whole content, the badges and the navigation's pillars included, in
     # one statement: pledges.page_content.public.
@@ -241,6 +294,7 @@ def test_its_query_count_does_not_grow_with_the_content(size, client, django_ass
         response = client.get(url(pledge))
 
     assert response.status_code == 200
+    assert response.text.count('class="portal-indicator-breakdown"') == 2 * size
 
 
 def test_it_shows_the_organisation_badges_and_reached_targets(client):

@@ -49,13 +49,14 @@ def public_pledge(
     eu_wide: bool = False,
     targets: dict[str, int] | None = None,
     achieved: dict[str, int] | None = None,
+    breakdowns: dict[str, dict[str, int]] | None = None,
     initiative: dict | None = None,
     index: bool = True,
     **pledge_fields,
 ) -> Pledge:
     """An approved pledge with one initiative (`initiative` sets more of its fields:
     beneficiary groups, action types, delivery mode); indexed for the viewer unless
-    told not."""
+    told not; `breakdowns` gives an achieved value's groups, by kind)."""
     pledge = PledgeFactory(**pledge_fields)
     first = InitiativeFactory(
         pledge=pledge, countries=list(countries), eu_wide=eu_wide, **(initiative or {})
@@ -74,7 +75,12 @@ def public_pledge(
             status=ProgressReport.Status.APPROVED,
         )
         for kind, value in achieved.items():
-            ReportedValue.objects.create(report=report, indicator=indicators[kind], value=value)
+            ReportedValue.objects.create(
+                report=report,
+                indicator=indicators[kind],
+                value=value,
+                **(breakdowns or {}).get(kind, {}),
+            )
     if index:
         refresh_pledges([pledge.pk])
     return pledge

@@ -53,9 +53,21 @@ def pledges():
                 approved_at=dt.datetime(2025, 1, 1 + n, tzinfo=dt.UTC),
                 targets={"people-reached": 100 * n + 7, "certifications": n * 13 + 1},
                 achieved={"people-reached": 31 * n} if n % 2 else None,
+                # Some values with a gender breakdown, some also with an age one.
+                breakdowns={"people-reached": breakdown_of(n)},
             )
         )
     return made
+
+
+def breakdown_of(n: int) -> dict[str, int]:
+    if n % 4 != 1:
+        return {}
+    gender = {"women": 10 * n, "men": 20 * n, "gender_other": n}
+    if n % 8 != 1:
+        return gender
+    ages = {"age_under_25": 30 * n, "age_25_to_54": n, "age_55_and_over": 0}
+    return gender | ages | {"age_not_recorded": 0}
 
 
 def filterset(query: str) -> PledgeViewerFilter:
@@ -100,6 +112,13 @@ def test_the_fixture_makes_counts_worth_comparing(pledges):
         ),
         "certifications": (sum(13 * n + 1 for n in range(12)), 0),
     }
+    people = total.breakdowns["people-reached"]
+    assert list(total.breakdowns) == ["people-reached"]  # nothing else achieved
+    assert people.total == sum(31 * n for n in range(1, 12, 2))
+    assert people.groups["women"] == 10 * (1 + 5 + 9)
+    assert people.groups["age_under_25"] == 30 * (1 + 9)
+    assert people.gender_not_recorded == sum(31 * n for n in (3, 7, 11))
+    assert people.age_not_recorded_at_all == sum(31 * n for n in (3, 5, 7, 11))
 
 
 @pytest.mark.parametrize(
