@@ -112,7 +112,7 @@ def _breakdown_description(kind: str, label: str, dimension: str) -> str:
         "“%(group)s” among the people counted for “%(indicator)s”: the sum over the "
         "approved values that give a %(dimension)s breakdown; empty = not recorded. "
         "Values reported without one are in none of the groups."
-    ) % {"group": label, "indicator": kind, "dimension": dimension}
+    ) % {"group": label, "indicator": label_of(kind, Indicator.Kind), "dimension": dimension}
 
 
 _described = lazy(_breakdown_description, str)
