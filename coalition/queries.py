@@ -5,12 +5,10 @@ from __future__ import annotations
 from typing import TypedDict
 
 from django.conf import settings
-from django.db.models import F, Func
 from django.http import Http404
 
 from coalition.models import Pillar, PillarText, PillarTranslation
 from members.models import Organisation
-from pledges.models import Initiative, Pledge
 
 
 class KeyFigures(TypedDict):
@@ -20,20 +18,18 @@ class KeyFigures(TypedDict):
 
 
 def key_figures() -> KeyFigures:
-    """The home page's figures, computed from the database (zero before there is data).
+    """The home page's figures (zero before there is data): members from the
+    database; public pledges and the countries where they act from the Pledge
+    Viewer's index, as the viewer counts them (EU-wide initiatives apart), not
+    where members have their headquarters."""
+    from coalition.caching import current_generation
+    from pledges.viewer.queries import public_overview
 
-    Countries are those where public pledges act, as the Pledge Viewer counts
-    them (EU-wide initiatives apart), not where members have their headquarters."""
-    countries = (
-        Initiative.objects.filter(pledge__in=Pledge.objects.public())
-        .annotate(code=Func(F("countries"), function="unnest"))
-        .values_list("code", flat=True)
-        .distinct()
-    )
+    pledges, countries = public_overview(current_generation())
     return {
         "members": Organisation.objects.members().count(),
-        "pledges": Pledge.objects.public().count(),
-        "countries": len(set(countries)),
+        "pledges": pledges,
+        "countries": countries,
     }
 
 

@@ -63,6 +63,7 @@ from pledges.viewer.models import (
     BREAKDOWN_COLUMNS,
     BREAKDOWN_GROUPS,
     BREAKDOWN_KINDS,
+    EU_WIDE,
     STANDARD_KINDS,
     PledgeCard,
     PledgeSearch,
@@ -129,6 +130,17 @@ def select(filterset: PledgeViewerFilter, *, generation: str, ranked: bool = Fal
     return Selection(
         index=index, active=active, base=base, mask=index.mask(active, base=base), scores=scores
     )
+
+
+def public_overview(generation: str) -> tuple[int, int]:
+    """(public pledges, Member States where they act, EU-wide apart), from the
+    index as the viewer counts them: no query once the index is built."""
+    index = facet_index.for_generation(generation)
+    countries = index.options.get("country", {})
+    acting = sum(
+        1 for code, bitmap in countries.items() if code != EU_WIDE and bitmap & index.everything
+    )
+    return index.everything.bit_count(), acting
 
 
 # --- search ---------------------------------------------------------------------
