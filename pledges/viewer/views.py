@@ -25,6 +25,7 @@ from django.utils import formats
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
 from coalition.caching import current_generation, public_page
@@ -277,12 +278,15 @@ def _facets(counts, active, labels, fixed, group) -> list[dict]:
             (
                 value,
                 names.get(value, value),
-                group(facet_counts.get(value, 0)),
+                group(count),
                 value in chosen,
                 f"f-{name}-{value}",  # the checkbox's id
+                # What a screen reader says after the option's name.
+                ngettext("%(number)s pledge", "%(number)s pledges", count)
+                % {"number": group(count)},
             )
             for value in values
-            if facet_counts.get(value) or value in chosen
+            if (count := facet_counts.get(value, 0)) or value in chosen
         ]
         facets.append(
             {"name": name, "label": FACET_LABELS[name], "options": options, "open": bool(chosen)}
@@ -326,6 +330,9 @@ def _rows(rows: list[dict], labels, group) -> list[dict]:
             months[first] = formats.date_format(first, "M Y")
         return months[first]
 
+    # Each result's checkbox (add to a scoreboard) says whose pledge it is: two
+    # organisations may give theirs the same title.
+    pick = gettext("Choose “%(title)s” by %(organisation)s")
     out = []
     for row in rows:
         start, end = row["start_date"], row["end_date"]
@@ -342,6 +349,8 @@ def _rows(rows: list[dict], labels, group) -> list[dict]:
                 "title": row["title"],
                 "excerpt": row["excerpt"],
                 "organisation": row["organisation_name"],
+                "pick_label": pick
+                % {"title": row["title"], "organisation": row["organisation_name"]},
                 "organisation_url": reverse(
                     "members:organisation_detail", kwargs={"slug": row["organisation_slug"]}
                 ),
@@ -397,7 +406,11 @@ def _render_viewer_page(
 ) -> HttpResponse:
     state = build_viewer(request, base_url=base_url, fixed=fixed)
     # The navigation's pillars as the viewer read them: no query for the layout.
-    context |= {"viewer_html": state.html, "nav_pillars": state.context["pillars"]}
+    context |= {
+        "viewer_html": state.html,
+        "nav_pillars": state.context["pillars"],
+        "export_query": state.context["export_query"],  # the filtered feed in the head
+    }
     return render(request, template, context)
 
 
