@@ -19,7 +19,7 @@ from pledges.viewer.models import EU_WIDE, PledgeCard
 ITEMS = 50
 
 
-class InvalidFilters(Exception):
+class InvalidFiltersError(Exception):
     """The address's filters are not valid (a search text too long)."""
 
 
@@ -65,14 +65,14 @@ class NewPledgesFeed(PledgesFeed):
     def __call__(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         try:
             return super().__call__(request, *args, **kwargs)
-        except InvalidFilters:
+        except InvalidFiltersError:
             return bad_filters()
 
     def get_object(self, request: HttpRequest, *args, **kwargs) -> PledgeViewerFilter | None:
         """The viewer's filter set when the address chooses something, else None."""
         filterset = PledgeViewerFilter(request.GET)
         if not filterset.is_valid():
-            raise InvalidFilters
+            raise InvalidFiltersError
         if not (filterset.active() or filterset.search_text()):
             return None
         return filterset

@@ -656,9 +656,7 @@ def test_discarding_proposed_changes_goes_back_to_the_pledge(editor_client, orga
     assert list(Pledge.objects.all()) == [pledge]
 
 
-def test_an_editor_marks_a_pledge_completed_from_the_confirmation_page(
-    editor_client, organisation
-):
+def test_an_editor_marks_a_pledge_completed_from_the_confirmation_page(editor_client, organisation):
     pledge = complete_pledge(organisation=organisation, approved=True)
     url = u("pledges:complete", organisation, pk=pledge.pk)
 
