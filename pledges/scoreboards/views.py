@@ -216,7 +216,7 @@ def scoreboard_add(request: HttpRequest) -> HttpResponse:
             "pledges/scoreboards/added_message.html",
             {"added": added, "scoreboard": scoreboard},
             request=request,
-        ).strip(),
+        ),
     )
     return redirect(_safe_next(request, scoreboard.get_absolute_url()))
 
