@@ -505,16 +505,40 @@ def revise(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def complete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    pledge, _organisation, _membership = pledge_for_editor(request.user, slug, pk)
-    try:
-        services.pledge_complete(pledge=pledge, actor=request.user)
-    except WorkflowError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("The pledge is marked as completed."))
-    return redirect(_manage_url(pledge))
+    """A confirmation page (GET) explaining what completing does; only its button
+    (POST with `confirm`) completes the pledge."""
+    pledge, organisation, _membership = pledge_for_editor(request.user, slug, pk)
+    if request.method == "POST":
+        if request.POST.get("confirm") != "yes":  # not from the confirmation page
+            return redirect("pledges:complete", slug=organisation.slug, pk=pledge.pk)
+        try:
+            services.pledge_complete(pledge=pledge, actor=request.user)
+        except WorkflowError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("The pledge is marked as completed."))
+        return redirect(_manage_url(pledge))
+    if pledge.status != Pledge.Status.APPROVED or pledge.is_revision:
+        messages.error(request, _("Only approved pledges can be marked as completed."))
+        return redirect(_manage_url(pledge))
+    return render(
+        request,
+        "pledges/manage/confirm.html",
+        {
+            "organisation": organisation,
+            "pledge": pledge,
+            "title": _("Mark this pledge as completed?"),
+            "lead": _(
+                "“%(title)s” stays public, shown as completed. You can still report its "
+                "results, but you can no longer propose changes to it, and this cannot be undone."
+            )
+            % {"title": pledge.title},
+            "button": _("Mark as completed"),
+            "confirm": True,
+        },
+    )
 
 
 def _indicators(pledge: Pledge) -> list[Indicator]:

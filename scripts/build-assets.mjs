@@ -11,9 +11,7 @@ const out = join(root, "build");
 
 const copies = [
   [join(ecl, "styles/ecl-eu.css"), "ecl/ecl-eu.css"],
-  [join(ecl, "styles/ecl-eu-print.css"), "ecl/ecl-eu-print.css"],
   [join(ecl, "styles/ecl-eu.css.map"), "ecl/ecl-eu.css.map"],
-  [join(ecl, "styles/ecl-eu-print.css.map"), "ecl/ecl-eu-print.css.map"],
   [join(ecl, "styles/optional/ecl-eu-utilities.css"), "ecl/ecl-eu-utilities.css"],
   [join(ecl, "styles/optional/ecl-eu-utilities.css.map"), "ecl/ecl-eu-utilities.css.map"],
   [join(ecl, "styles/optional/ecl-reset.css"), "ecl/ecl-reset.css"],

@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -208,9 +209,15 @@ def scoreboard_add(request: HttpRequest) -> HttpResponse:
         messages.error(request, gettext("Tick at least one pledge to add."))
         return redirect(_safe_next(request, scoreboard.get_absolute_url()))
     added = scoreboards.scoreboard_add_pledges(scoreboard=scoreboard, pledge_ids=ids)
+    # The message names and links the scoreboard: its markup is a template's,
+    # kept as safe text by the message storage.
     messages.success(
         request,
-        gettext("%(count)s pledge(s) added to “%(name)s”.") % {"count": added, "name": scoreboard},
+        render_to_string(
+            "pledges/scoreboards/added_message.html",
+            {"added": added, "scoreboard": scoreboard},
+            request=request,
+        ),
     )
     return redirect(_safe_next(request, scoreboard.get_absolute_url()))
 

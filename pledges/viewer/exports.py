@@ -174,7 +174,8 @@ def _csv_value(value: object) -> object:
     return value
 
 
-def _bad_request() -> HttpResponse:
+def bad_filters() -> HttpResponse:
+    """The answer to filters that are not valid (the exports' and the feed's)."""
     return HttpResponse(
         _("The filters are not valid: check the search text."),
         status=400,
@@ -187,7 +188,7 @@ def _bad_request() -> HttpResponse:
 def export_csv(request: HttpRequest) -> HttpResponse:
     rows = filtered_rows(request)
     if rows is None:
-        return _bad_request()
+        return bad_filters()
     writer = csv.writer(_Echo())
     base = request.build_absolute_uri("/").rstrip("/")
 
@@ -212,7 +213,7 @@ def _json_default(value: object) -> str:
 def export_json(request: HttpRequest) -> HttpResponse:
     rows = filtered_rows(request)
     if rows is None:
-        return _bad_request()
+        return bad_filters()
     base = request.build_absolute_uri("/").rstrip("/")
 
     def stream() -> Iterator[str]:

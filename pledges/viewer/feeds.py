@@ -1,29 +1,34 @@
-"""Atom feeds of newly approved pledges: all, per pillar and per country."""
+"""Atom feeds of newly approved pledges: all (narrowed by the Pledge Viewer's
+own filters when the address carries them, as its CSV and JSON are), per
+pillar and per country."""
 
 from __future__ import annotations
 
 from django.contrib.syndication.views import Feed
 from django.db.models import F
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from coalition.feedgenerator import ContentLanguageAtom1Feed
 from coalition.models import Pillar
-from pledges.viewer.filters import country_choices
+from pledges.viewer.exports import bad_filters
+from pledges.viewer.filters import PledgeViewerFilter, country_choices
 from pledges.viewer.models import EU_WIDE, PledgeCard
 
 ITEMS = 50
 
 
-class NewPledgesFeed(Feed):
-    feed_type = ContentLanguageAtom1Feed
-    title = _("Newly approved pledges — Digital Skills and Jobs Coalition")
-    subtitle = _("Pledges the Coalition has just approved.")
+class InvalidFiltersError(Exception):
+    """The address's filters are not valid (a search text too long)."""
 
-    def link(self, obj=None) -> str:
-        return reverse("pledges:viewer")
+
+class PledgesFeed(Feed):
+    """The newest approved pledges that `filters(obj)` selects."""
+
+    feed_type = ContentLanguageAtom1Feed
+    subtitle = _("Pledges the Coalition has just approved.")
 
     def filters(self, obj) -> dict:
         return {}
@@ -58,7 +63,46 @@ class NewPledgesFeed(Feed):
         return item.approved_at
 
 
-class PillarPledgesFeed(NewPledgesFeed):
+class NewPledgesFeed(PledgesFeed):
+    """The newest approved pledges; with the viewer's parameters in the address,
+    those its filters select (unknown options dropped, as the viewer does)."""
+
+    def __call__(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except InvalidFiltersError:
+            return bad_filters()
+
+    def get_object(self, request: HttpRequest, *args, **kwargs) -> PledgeViewerFilter | None:
+        """The viewer's filter set when the address chooses something, else None."""
+        filterset = PledgeViewerFilter(request.GET)
+        if not filterset.is_valid():
+            raise InvalidFiltersError
+        if not (filterset.active() or filterset.search_text()):
+            return None
+        return filterset
+
+    def title(self, obj: PledgeViewerFilter | None = None) -> str:
+        if obj is not None:
+            return gettext(
+                "Newly approved pledges matching the chosen filters — "
+                "Digital Skills and Jobs Coalition"
+            )
+        return gettext("Newly approved pledges — Digital Skills and Jobs Coalition")
+
+    def link(self, obj: PledgeViewerFilter | None = None) -> str:
+        viewer = reverse("pledges:viewer")
+        if obj is not None:
+            return f"{viewer}?{obj.data.urlencode()}"
+        return viewer
+
+    def filters(self, obj) -> dict:
+        if isinstance(obj, PledgeViewerFilter):
+            return {"pledge_id__in": obj.queryset_without(None).values("pledge_id")}
+        return {}
+
+
+class PillarPledgesFeed(PledgesFeed):
     def get_object(self, request: HttpRequest, slug: str) -> Pillar:
         try:
             return Pillar.objects.get(slug=slug)
@@ -75,7 +119,7 @@ class PillarPledgesFeed(NewPledgesFeed):
         return {"pillars__contains": [obj.slug]}
 
 
-class CountryPledgesFeed(NewPledgesFeed):
+class CountryPledgesFeed(PledgesFeed):
     def get_object(self, request: HttpRequest, code: str) -> tuple[str, str]:
         names = dict(country_choices())
         if code.upper() not in names:

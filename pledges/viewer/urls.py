@@ -16,7 +16,13 @@ urlpatterns = [
     path("pledges/export.csv", exports.export_csv, name="export_csv"),
     path("pledges/export.json", exports.export_json, name="export_json"),
     path("pledges/data/", exports.data_dictionary, name="data_dictionary"),
-    path("pledges/feed/", public_page(feeds.NewPledgesFeed()), name="feed"),
+    # Filtered feeds are kept only for the viewer's popular filters: any other
+    # query string would be one more entry in the shared cache.
+    path(
+        "pledges/feed/",
+        public_page(feeds.NewPledgesFeed(), when=viewer_views.is_popular_request),
+        name="feed",
+    ),
     path(
         "pledges/feed/pillars/<slug:slug>/",
         public_page(feeds.PillarPledgesFeed()),

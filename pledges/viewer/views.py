@@ -23,7 +23,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats
 from django.utils.safestring import SafeString
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
@@ -305,12 +305,15 @@ def _facets(counts, active, labels, fixed, group) -> list[dict]:
             (
                 value,
                 names.get(value, value),
-                group(facet_counts.get(value, 0)),
+                group(count),
                 value in chosen,
                 f"f-{name}-{value}",  # the checkbox's id
+                # What a screen reader says after the option's name.
+                ngettext("%(number)s pledge", "%(number)s pledges", count)
+                % {"number": group(count)},
             )
             for value in values
-            if facet_counts.get(value) or value in chosen
+            if (count := facet_counts.get(value, 0)) or value in chosen
         ]
         facets.append(
             {"name": name, "label": FACET_LABELS[name], "options": options, "open": bool(chosen)}
@@ -361,6 +364,9 @@ def _rows(rows: list[dict], labels, group) -> list[dict]:
             months[first] = formats.date_format(first, "YEAR_MONTH_FORMAT")
         return months[first]
 
+    # Each result's checkbox (add to a scoreboard) says whose pledge it is: two
+    # organisations may give theirs the same title.
+    pick = gettext("Choose “%(title)s” by %(organisation)s")
     out = []
     for row in rows:
         start, end = row["start_date"], row["end_date"]
@@ -383,6 +389,11 @@ def _rows(rows: list[dict], labels, group) -> list[dict]:
                 "lang": language if language != page_language else "",
                 "dir": direction(language),
                 "organisation": row["organisation_name"],
+                "pick_label": pick
+                % {
+                    "title": row["translated_title"] if translated else row["title"],
+                    "organisation": row["organisation_name"],
+                },
                 "organisation_url": reverse(
                     "members:organisation_detail", kwargs={"slug": row["organisation_slug"]}
                 ),
@@ -438,7 +449,11 @@ def _render_viewer_page(
 ) -> HttpResponse:
     state = build_viewer(request, base_url=base_url, fixed=fixed)
     # The navigation's pillars as the viewer read them: no query for the layout.
-    context |= {"viewer_html": state.html, "nav_pillars": state.context["pillars"]}
+    context |= {
+        "viewer_html": state.html,
+        "nav_pillars": state.context["pillars"],
+        "export_query": state.context["export_query"],  # the filtered feed in the head
+    }
     return render(request, template, context)
 
 

@@ -27,6 +27,7 @@ from national.models import Kind
 from pledges import services as pledge_services
 from pledges.models import Indicator
 from pledges.scoreboards import services as scoreboard_services
+from pledges.translations import services as translation_services
 from tests.browser.conftest import axe_violations
 from tests.members.factories import (
     JoinRequestFactory,
@@ -141,6 +142,13 @@ def build_portal() -> dict[str, list[Visit]]:
         narrative="We trained 400 people.",
         values={approved.initiatives.get().indicators.get().pk: 400},
     )
+    translation = translation_services.pledge_translation_save(
+        pledge=approved,
+        actor=admin,
+        language="fr",
+        title="Compétences numériques pour les seniors",
+        summary="Des ateliers pour les personnes âgées.",
+    )
     submitted = PledgeFactory(organisation=ghent, title="Girls who code")
     IndicatorFactory(initiative=InitiativeFactory(pledge=submitted))
     pledge_services.pledge_submit(pledge=submitted, actor=admin, declaration=True)
@@ -207,12 +215,14 @@ def build_portal() -> dict[str, list[Visit]]:
         Visit("/en/no-such-page/"),
         Visit("/fr/"),
         Visit("/de/pledges/"),
+        Visit("/api/v1/docs"),
     ]
     organisation_user = [
         Visit("/en/my/"),
         Visit("/en/my/name/", fail=main_form()),
         Visit("/en/accounts/email/", fail=main_form()),
         Visit("/en/accounts/password/change/", fail=main_form()),
+        Visit("/en/my/language/"),
         Visit("/en/my/data/"),
         Visit("/en/my/delete/"),
         Visit("/en/organisations/new/", fail=main_form()),
@@ -234,6 +244,11 @@ def build_portal() -> dict[str, list[Visit]]:
         Visit(f"{pledges}/{draft.pk}/initiatives/{initiative.pk}/delete/"),
         Visit(f"{pledges}/{approved.pk}/"),
         Visit(f"{pledges}/{approved.pk}/withdraw/"),
+        Visit(f"{pledges}/{approved.pk}/complete/"),
+        Visit(f"{pledges}/{approved.pk}/translations/"),
+        Visit(f"{pledges}/{approved.pk}/translations/new/", fail=main_form()),
+        Visit(f"{pledges}/{approved.pk}/translations/{translation.pk}/edit/", fail=main_form()),
+        Visit(f"{pledges}/{approved.pk}/translations/{translation.pk}/delete/"),
         Visit(f"{pledges}/{approved.pk}/reports/new/", fail=main_form()),
         Visit(f"{pledges}/{approved.pk}/reports/{report.pk}/edit/"),
         Visit(f"{pledges}/{submitted.pk}/"),

@@ -19,14 +19,15 @@ def test_a_visitor_filters_searches_opens_a_pledge_and_comes_back(page):
     expect(page.locator("#results-title")).to_have_text("4 pledges")
     assert_accessible(page)
 
+    # Each ticked option applies at once (the "Show pledges" button is for the search).
     page.get_by_label(re.compile(r"^Education \(")).check()
+    expect(page.locator("#results-title")).to_have_text("3 pledges")
     page.get_by_label(re.compile(r"^Belgium \(")).check()
-    page.get_by_role("button", name="Show pledges").click()
     expect(page.locator("#results-title")).to_have_text("2 pledges")
     assert_accessible(page)
 
     page.get_by_label("Search pledges").fill("robotics")
-    page.get_by_role("button", name="Show pledges").click()
+    page.get_by_role("button", name="Show pledges").first.click()
     expect(page.locator("#results-title")).to_have_text("1 pledge")
     # Every part of the state is in the URL, in whatever order the form sends it.
     expect(page).to_have_url(
@@ -70,10 +71,10 @@ def test_an_organisation_user_builds_compares_and_shares_a_scoreboard(page, live
     assert_accessible(page)
 
     page.goto("/en/pledges/")
-    page.get_by_label("Choose: Alpha pledge").check()
-    page.get_by_label("Choose: Beta pledge").check()
+    page.get_by_label(re.compile("^Choose “Alpha pledge”")).check()
+    page.get_by_label(re.compile("^Choose “Beta pledge”")).check()
     page.get_by_role("button", name="Add to scoreboard").click()
-    expect(page.get_by_text("2 pledge(s) added")).to_be_visible()
+    expect(page.get_by_text("2 pledges added to the scoreboard Our comparison.")).to_be_visible()
     assert_accessible(page)
 
     page.goto(f"/en/organisations/{slug}/scoreboards/")

@@ -357,6 +357,23 @@ def test_a_feed_says_how_to_keep_it_and_when_it_changed(client, path):
     assert since.status_code == 304
 
 
+@pytest.mark.parametrize(
+    ("query", "kept"), [("country=BE", True), ("q=robotics", False), ("country=BE&q=x", False)]
+)
+def test_a_filtered_feed_is_kept_only_for_the_viewers_popular_filters(
+    client, query, kept, django_assert_max_num_queries
+):
+    public_pledge(countries=("BE",))
+    path = f"/en/pledges/feed/?{query}"
+    client.get(path)
+
+    with django_assert_max_num_queries(5) as queries:
+        response = client.get(path)
+
+    assert response.status_code == 200
+    assert (len(queries) == 0) == kept
+
+
 @pytest.mark.parametrize("path", ["/sitemap.xml", "/sitemap-pledges.xml"])
 def test_the_sitemap_is_public_and_revalidates(client, path):
     public_pledge()

@@ -656,19 +656,38 @@ def test_discarding_proposed_changes_goes_back_to_the_pledge(editor_client, orga
     assert list(Pledge.objects.all()) == [pledge]
 
 
-def test_an_editor_marks_a_pledge_completed(editor_client, organisation):
+def test_an_editor_marks_a_pledge_completed_from_the_confirmation_page(editor_client, organisation):
     pledge = complete_pledge(organisation=organisation, approved=True)
+    url = u("pledges:complete", organisation, pk=pledge.pk)
 
-    editor_client.post(u("pledges:complete", organisation, pk=pledge.pk))
+    page = editor_client.get(url)
+    response = editor_client.post(url, {"confirm": "yes"})
 
+    assert page.status_code == 200
+    assert page.context["title"] == "Mark this pledge as completed?"
+    assert response["Location"] == u("pledges:manage", organisation, pk=pledge.pk)
     assert Pledge.objects.get().status == "completed"
+
+
+def test_a_post_without_the_confirmation_changes_nothing(editor_client, organisation):
+    pledge = complete_pledge(organisation=organisation, approved=True)
+    url = u("pledges:complete", organisation, pk=pledge.pk)
+
+    response = editor_client.post(url)
+
+    assert response.status_code == 302
+    assert response["Location"] == url
+    assert Pledge.objects.get().status == "approved"
 
 
 def test_a_draft_cannot_be_marked_completed(editor_client, organisation):
     pledge = complete_pledge(organisation=organisation)
+    url = u("pledges:complete", organisation, pk=pledge.pk)
 
-    editor_client.post(u("pledges:complete", organisation, pk=pledge.pk))
+    page = editor_client.get(url)
+    editor_client.post(url, {"confirm": "yes"})
 
+    assert page["Location"] == u("pledges:manage", organisation, pk=pledge.pk)
     assert Pledge.objects.get().status == "draft"
 
 

@@ -22,7 +22,7 @@ VIEWS = [
     ("pledges:withdraw", True, {}, {"GET", "POST"}),
     ("pledges:delete", True, {}, {"GET", "POST"}),
     ("pledges:revise", True, {}, {"POST"}),
-    ("pledges:complete", True, {}, {"POST"}),
+    ("pledges:complete", True, {}, {"GET", "POST"}),
     ("pledges:initiative_create", True, {}, {"GET", "POST"}),
     ("pledges:initiative_edit", True, {"initiative_pk": "initiative"}, {"GET", "POST"}),
     ("pledges:initiative_delete", True, {"initiative_pk": "initiative"}, {"GET", "POST"}),

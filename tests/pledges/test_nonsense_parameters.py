@@ -173,8 +173,8 @@ def test_nonsense_tokens_are_not_found(client, url):
 # --- Feeds, data dictionary and exports ----------------------------------------
 
 
+# The general feed takes the viewer's filters (below); these take none.
 FEEDS = [
-    "/en/pledges/feed/",
     "/en/pledges/feed/pillars/education/",
     "/en/pledges/feed/countries/be/",
 ]
@@ -194,6 +194,26 @@ def test_feeds_ignore_parameters(client, url, _name, pairs):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/atom+xml; charset=utf-8"
     assert "A pledge in Belgium" in response.text
+
+
+@pytest.mark.parametrize(
+    ("_name", "pairs", "status", "listed"),
+    [
+        ("script in every filter", [*everywhere(SCRIPT), ("page", SCRIPT)], 200, False),
+        ("SQL in every filter", [*everywhere(SQL), ("page", SQL)], 200, False),
+        ("NUL in every filter", everywhere("\x00"), 400, False),  # a search cannot hold one
+        ("unknown country", [("country", "XX")], 200, True),  # dropped, as the viewer does
+        ("negative page", [("page", "-1")], 200, True),
+        ("long search", [("q", LONG)], 400, False),
+    ],
+    ids=lambda value: value if isinstance(value, str) else None,
+)
+def test_the_filtered_feed_answers_nonsense(client, _name, pairs, status, listed):
+    response = get(client, "/en/pledges/feed/", pairs)
+
+    assert response.status_code == status
+    assert SCRIPT not in response.text
+    assert ("A pledge in Belgium" in response.text) == listed
 
 
 @pytest.mark.parametrize(

@@ -104,6 +104,29 @@ def test_it_adds_public_pledges_from_the_viewer_and_ignores_others(client, board
     assert sorted(board.entries.values_list("pledge_id", flat=True)) == [first.pk, second.pk]
 
 
+@pytest.mark.parametrize(
+    ("count", "text"),
+    [(1, "1 pledge added to the scoreboard"), (2, "2 pledges added to the scoreboard")],
+)
+def test_the_message_names_and_links_the_scoreboard_in_singular_or_plural(
+    client, member, count, text
+):
+    board = scoreboard_create(
+        organisation=member.organisation, user=member.user, name="<b>Schools</b> & co"
+    )
+    client.force_login(board.created_by)
+
+    response = client.post(
+        "/en/scoreboards/add/",
+        {"scoreboard": board.pk, "pledge": [public_pledge().pk for _ in range(count)]},
+        follow=True,
+    )
+
+    assert (
+        f'{text} <a href="{url(board)}">&lt;b&gt;Schools&lt;/b&gt; &amp; co</a>.' in response.text
+    )
+
+
 def test_it_never_redirects_to_another_site(client, board):
     pledge = public_pledge()
     client.force_login(board.created_by)

@@ -116,6 +116,55 @@ def test_the_atom_feeds_list_new_pledges_overall_per_pillar_and_per_country(clie
     assert "Schools in Greece" not in country.text
 
 
+def test_the_atom_feed_follows_the_viewers_filters(client):
+    public_pledge(title="Robotics in Greece", pillars=("education",), countries=("GR",))
+    public_pledge(title="Robotics in Spain", pillars=("labour-force",), countries=("ES",))
+    public_pledge(title="Coding in Greece", pillars=("education",), countries=("GR",))
+
+    filtered = client.get("/en/pledges/feed/", {"country": "GR", "q": "robotics"})
+
+    assert filtered.status_code == 200
+    assert filtered["Content-Type"].startswith("application/atom+xml")
+    assert "Robotics in Greece" in filtered.text
+    assert "Robotics in Spain" not in filtered.text
+    assert "Coding in Greece" not in filtered.text
+    assert "<title>Newly approved pledges matching the chosen filters" in filtered.text
+    assert 'href="http://testserver/en/pledges/?country=GR&amp;q=robotics"' in filtered.text
+
+
+def test_the_atom_feed_drops_unknown_options_as_the_viewer_does(client):
+    public_pledge(title="Robotics in Greece", countries=("GR",))
+
+    response = client.get("/en/pledges/feed/", {"country": "XX", "pillar": "nope"})
+
+    assert response.status_code == 200
+    assert "Robotics in Greece" in response.text
+
+
+def test_an_atom_feed_with_a_search_too_long_is_a_bad_request(client):
+    response = client.get("/en/pledges/feed/", {"q": "x" * 500})
+
+    assert response.status_code == 400
+    assert response.text == "The filters are not valid: check the search text."
+
+
+def test_the_filtered_viewer_links_the_filtered_feed_in_the_head_and_on_the_page(client):
+    public_pledge(countries=("GR",))
+
+    response = client.get("/en/pledges/", {"country": "GR", "sort": "newest"})
+    head = response.text.split("</head>")[0]
+
+    feed = "/en/pledges/feed/?country=GR"
+    assert (
+        '<link rel="alternate" type="application/atom+xml" '
+        f'title="Newly approved pledges" href="{feed}">'
+    ) in head
+    assert (
+        f'<a class="ecl-link ecl-link--standalone" href="{feed}">'
+        "Feed of these pledges, newly approved (Atom)</a>"
+    ) in response.text
+
+
 @pytest.mark.parametrize(
     "url", ["/en/pledges/feed/pillars/nope/", "/en/pledges/feed/countries/xx/"]
 )

@@ -46,12 +46,12 @@ def test_each_option_is_a_labelled_checkbox_with_its_count(client):
     assert facet(html, "country") == (
         '<div class="portal-facet__option"><input type="checkbox" id="f-country-BE" '
         'name="country" value="BE"><label for="f-country-BE">Belgium <span '
-        'class="portal-facet__count">(1<span class="portal-visually-hidden"> pledges</span>)'
-        "</span></label></div>\n        "
+        'class="portal-facet__count" aria-hidden="true">(1)</span>'
+        '<span class="portal-visually-hidden">(1 pledge)</span></label></div>\n        '
         '<div class="portal-facet__option"><input type="checkbox" id="f-country-FR" '
         'name="country" value="FR" checked><label for="f-country-FR">France <span '
-        'class="portal-facet__count">(2<span class="portal-visually-hidden"> pledges</span>)'
-        "</span></label></div>"
+        'class="portal-facet__count" aria-hidden="true">(2)</span>'
+        '<span class="portal-visually-hidden">(2 pledges)</span></label></div>'
     )
 
 
@@ -91,6 +91,7 @@ def test_a_pickable_row_has_a_named_checkbox_and_a_completed_one_its_class(clien
 
     pledge = public_pledge(
         title="Code & learn",
+        organisation__name="Ghent Academy",
         status=Pledge.Status.COMPLETED,
         targets={"people-reached": 1500},
         achieved={"people-reached": 10},
@@ -105,7 +106,7 @@ def test_a_pickable_row_has_a_named_checkbox_and_a_completed_one_its_class(clien
     assert (
         '<h3 class="portal-result__title"><input type="checkbox" form="add-to-scoreboard" '
         f'name="pledge" value="{pledge.pk}" id="pick-{pledge.pk}" '
-        'aria-label="Choose: Code &amp; learn"> <a class'
+        'aria-label="Choose “Code &amp; learn” by Ghent Academy"> <a class'
     ) in html
     assert "<div><dt>Status</dt><dd>Completed</dd></div>" in html
     assert "<div><dt>Target reach</dt><dd>1,500</dd></div>" in html
@@ -127,8 +128,8 @@ def test_labels_follow_the_visitors_language_whatever_was_rendered_before(client
     assert '<summary class="portal-facet__summary">Land</summary>' in german
     assert "<dt>Statut</dt>" in french
     assert "<dt>Status</dt>" in english
-    assert '<span class="portal-visually-hidden"> engagements</span>' in french
-    assert '<span class="portal-visually-hidden"> Zusagen</span>' in german
+    assert '<span class="portal-visually-hidden">(1 engagement)</span>' in french
+    assert '<span class="portal-visually-hidden">(1 Zusage)</span>' in german
     assert "Les plus récents d&#x27;abord</option>" in french
     assert "Neueste zuerst</option>" in german
     assert "<dd>Pas encore communiqué</dd>" in french

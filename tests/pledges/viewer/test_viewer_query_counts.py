@@ -100,6 +100,7 @@ def test_the_exports(size, url, client, django_assert_num_queries):
         ("/en/pledges/feed/", 1),
         ("/en/pledges/feed/pillars/education/", 2),  # and the pillar
         ("/en/pledges/feed/countries/it/", 1),
+        ("/en/pledges/feed/?country=IT&q=pledge", 1),  # the viewer's filters, in one query
     ],
 )
 def test_the_feeds(size, url, queries, client, django_assert_num_queries):
