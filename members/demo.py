@@ -10,9 +10,10 @@ from django.contrib.auth.hashers import make_password
 from django.utils.text import slugify
 
 from coalition.demo import MEMBER_STATES
-from members.charter import CHARTER_V1_TEXT, CHARTER_V1_TITLE
+from members.charter import CHARTER_V1_TEXT, CHARTER_V1_TITLE, CHARTER_V1_TRANSLATIONS
 from members.models import (
     Charter,
+    CharterTranslation,
     Invitation,
     JoinRequest,
     MembershipApplication,
@@ -144,9 +145,13 @@ def _user(email: str, password_hash: str, **extra: object) -> User:
 def seed_people_and_memberships(rng: random.Random) -> list[str]:
     """Verified users, a team for every organisation, membership applications in
     every state, join requests and invitations; the demo logins to print."""
-    charter = Charter.objects.current() or Charter.objects.create(
-        version=1, title=CHARTER_V1_TITLE, text=CHARTER_V1_TEXT
-    )
+    charter = Charter.objects.current()
+    if charter is None:  # a database whose Charter was deleted after migrating
+        charter = Charter.objects.create(version=1, title=CHARTER_V1_TITLE, text=CHARTER_V1_TEXT)
+        CharterTranslation.objects.bulk_create(
+            CharterTranslation(charter=charter, language=language, title=title, text=text)
+            for language, (title, text) in CHARTER_V1_TRANSLATIONS.items()
+        )
     # Published before the first endorsement (the migrations or the line above
     # stamp "now", after the demo's memberships of January on).
     if charter.published_at > CHARTER_PUBLISHED:

@@ -1,9 +1,12 @@
 """Version 1 of the Members Charter in French and German (members/charter.py),
-if version 1 still has the text it was created with."""
+if version 1 still has the text it was created with. (0007 adds the other
+languages that members/charter.py came to hold.)"""
 
 from django.db import migrations
 
 from members.charter import CHARTER_V1_TEXT, CHARTER_V1_TITLE, CHARTER_V1_TRANSLATIONS
+
+LANGUAGES = ("fr", "de")
 
 
 def forwards(apps, schema_editor):
@@ -14,7 +17,8 @@ def forwards(apps, schema_editor):
     ).first()
     if charter is None:
         return
-    for language, (title, text) in CHARTER_V1_TRANSLATIONS.items():
+    for language in LANGUAGES:
+        title, text = CHARTER_V1_TRANSLATIONS[language]
         CharterTranslation.objects.get_or_create(
             charter=charter, language=language, defaults={"title": title, "text": text}
         )
@@ -22,7 +26,7 @@ def forwards(apps, schema_editor):
 
 def backwards(apps, schema_editor):
     apps.get_model("members", "CharterTranslation").objects.filter(
-        charter__version=1, language__in=list(CHARTER_V1_TRANSLATIONS)
+        charter__version=1, language__in=LANGUAGES
     ).delete()
 
 

@@ -6,6 +6,7 @@ import importlib
 
 import pytest
 from django.apps import apps as django_apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
@@ -19,6 +20,12 @@ from tests.members.factories import (
 
 pytestmark = pytest.mark.django_db
 MIGRATION = importlib.import_module("members.migrations.0006_charter_v1_in_french_and_german")
+EVERY_LANGUAGE = importlib.import_module(
+    "members.migrations.0007_charter_v1_in_every_official_language"
+)
+OTHER_LANGUAGES = sorted(
+    code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
+)
 FRENCH = ("Charte des membres", "En approuvant la présente Charte, notre organisation s’engage à")
 
 
@@ -45,6 +52,45 @@ def test_version_1_is_translated_into_french_and_german_by_its_migration():
     assert version_1.in_language("de") == CharterText(*CHARTER_V1_TRANSLATIONS["de"], "de")
 
 
+def test_after_migrating_version_1_is_in_every_language_of_the_portal():
+    version_1 = Charter.objects.get(version=1)
+
+    assert len(OTHER_LANGUAGES) == 23
+    assert sorted(version_1.translations.values_list("language", flat=True)) == OTHER_LANGUAGES
+    assert sorted(CHARTER_V1_TRANSLATIONS) == OTHER_LANGUAGES
+    for code in OTHER_LANGUAGES:
+        assert version_1.in_language(code) == CharterText(*CHARTER_V1_TRANSLATIONS[code], code)
+
+
+def test_the_second_migration_adds_the_other_languages_once_and_keeps_staffs():
+    Charter.objects.filter(version=1).delete()
+    version_1 = Charter.objects.create(version=1, title=CHARTER_V1_TITLE, text=CHARTER_V1_TEXT)
+    version_1.translations.create(language="ga", title="Cairt", text="Téacs na foirne.")
+
+    MIGRATION.forwards(django_apps, None)
+    EVERY_LANGUAGE.forwards(django_apps, None)
+    EVERY_LANGUAGE.forwards(django_apps, None)  # once only
+
+    assert sorted(version_1.translations.values_list("language", flat=True)) == OTHER_LANGUAGES
+    assert version_1.in_language("ga").text == "Téacs na foirne."
+    assert version_1.in_language("mt").title == CHARTER_V1_TRANSLATIONS["mt"][0]
+
+
+def test_the_second_migration_leaves_a_changed_version_1_alone_and_is_reversible():
+    Charter.objects.filter(version=1).delete()
+    changed = Charter.objects.create(version=1, title=CHARTER_V1_TITLE, text="Other text.")
+
+    EVERY_LANGUAGE.forwards(django_apps, None)
+    assert changed.translations.count() == 0
+
+    Charter.objects.filter(version=1).update(text=CHARTER_V1_TEXT)
+    MIGRATION.forwards(django_apps, None)
+    EVERY_LANGUAGE.forwards(django_apps, None)
+    EVERY_LANGUAGE.backwards(django_apps, None)
+
+    assert sorted(changed.translations.values_list("language", flat=True)) == ["de", "fr"]
+
+
 def test_the_migration_leaves_a_version_1_whose_text_changed_alone():
     Charter.objects.filter(version=1).delete()
     version_1 = Charter.objects.create(version=1, title=CHARTER_V1_TITLE, text="Other text.")
@@ -60,6 +106,74 @@ def test_the_translations_keep_the_paragraphs_and_the_five_commitments():
         assert len(paragraphs) == len(CHARTER_V1_TEXT.strip().split("\n\n")) == 8
         assert [p[:2] for p in paragraphs[2:7]] == ["1.", "2.", "3.", "4.", "5."]
         assert title
+
+
+def test_the_translations_use_the_interfaces_words_for_the_coalition_and_its_pillars():
+    """The catalogues' name of the Coalition (in the title) and of the four pillars,
+    the EU's names of the Commission, of the Member States and of the European Pillar
+    of Social Rights, and no straight apostrophe or quotation mark."""
+    expected = {
+        "bg": (
+            "Коалицията за цифрови умения и работни места",
+            "за специалистите в областта на ИКТ",
+            "Европейската комисия",
+            "държави членки",
+            "Европейския стълб на социалните права",
+        ),
+        "ga": (
+            "na Comhghuaillíochta um Scileanna agus Poist Dhigiteacha",
+            "do ghairmithe TFC",
+            "Coimisiún Eorpach",
+            "Ballstáit",
+            "Colún Eorpach na gCeart Sóisialta",
+        ),
+        "el": (
+            "Συνασπισμού για τις ψηφιακές δεξιότητες και θέσεις εργασίας",
+            "για τους επαγγελματίες ΤΠΕ",
+            "Ευρωπαϊκή Επιτροπή",
+            "κράτη μέλη",
+            "ευρωπαϊκού πυλώνα κοινωνικών δικαιωμάτων",
+        ),
+        "mt": (
+            "Koalizzjoni għall-Ħiliet u l-Impjiegi Diġitali",
+            "għall-professjonisti tal-ICT",
+            "Kummissjoni Ewropea",
+            "Stati Membri",
+            "Pilastru Ewropew tad-Drittijiet Soċjali",
+        ),
+        "pt": (
+            "Coligação para as Competências e Empregos Digitais",
+            "para os profissionais das TIC",
+            "Comissão Europeia",
+            "Estados-Membros",
+            "Pilar Europeu dos Direitos Sociais",
+        ),
+    }
+    for code, words in expected.items():
+        title, text = CHARTER_V1_TRANSLATIONS[code]
+        assert words[0] in title
+        assert all(word in text for word in words[1:]), code
+    for title, text in CHARTER_V1_TRANSLATIONS.values():
+        assert "'" not in title + text
+        assert '"' not in title + text
+
+
+@pytest.mark.parametrize("code", ["ga", "mt", "el", "bg"])
+def test_version_1_shows_in_the_pages_language(client, code):
+    title, text = CHARTER_V1_TRANSLATIONS[code]
+    admin = VerifiedUserFactory()
+    from tests.members.factories import TeamMembershipFactory
+
+    membership = TeamMembershipFactory(user=admin, role="admin")
+    client.force_login(admin)
+
+    pledger = client.get(f"/{code}/become-a-pledger/").text
+    apply = client.get(f"/{code}/organisations/{membership.organisation.slug}/membership/").text
+
+    assert f'<div class="portal-charter"><p>{text.split(chr(10))[0]}</p>' in pledger
+    assert f'<h2 id="charter-title" class="ecl-u-type-heading-2">{title}</h2>' in apply
+    assert 'lang="en"' not in pledger.split('id="charter-title"')[1]
+    assert 'lang="en"' not in apply.split('id="charter-title"')[1]
 
 
 def test_in_language_gives_the_text_and_its_language(translated):

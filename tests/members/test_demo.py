@@ -2,10 +2,11 @@ from io import StringIO
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.core.management import call_command
 
 from members import demo
-from members.models import MembershipApplication, Organisation, TeamMembership, User
+from members.models import Charter, MembershipApplication, Organisation, TeamMembership, User
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +79,28 @@ def test_the_charter_was_published_before_anyone_endorsed_it():
 
     assert first_endorsement.charter.published_at < first_endorsement.endorsed_at
     assert first_endorsement.charter.published_at == demo.CHARTER_PUBLISHED
+
+
+def charter_languages() -> list[str]:
+    return sorted(Charter.objects.current().translations.values_list("language", flat=True))
+
+
+OTHER_LANGUAGES = sorted(
+    code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE
+)
+
+
+def test_the_demos_charter_is_in_all_24_languages():
+    call_command("seed_demo", stdout=StringIO())
+
+    assert len(OTHER_LANGUAGES) == 23
+    assert charter_languages() == OTHER_LANGUAGES
+
+
+def test_without_a_charter_the_demo_publishes_version_1_with_its_translations():
+    Charter.objects.all().delete()
+
+    call_command("seed_demo", stdout=StringIO())
+
+    assert Charter.objects.current().version == 1
+    assert charter_languages() == OTHER_LANGUAGES
