@@ -137,6 +137,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # The Pledge Viewer's fragment alone (coalition/jinja2.py says why).
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "NAME": "jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "coalition.jinja2.environment"},
+    },
 ]
 
 # --- Database -------------------------------------------------------------

@@ -137,8 +137,10 @@ def build_viewer(request: HttpRequest, *, base_url: str, fixed: Fixed | None = N
         fixed=fixed,
         generation=current_generation(),
     )
-    html = render_to_string("pledges/viewer/_viewer.html", context, request=request)
-    return ViewerState(html=html, results=context["count"], context=context)
+    # Rendered by Jinja2 (coalition/jinja2.py says why); its output is markup
+    # that the page's Django template prints as it is.
+    html = render_to_string("pledges/viewer/_viewer.html", context, request=request, using="jinja2")
+    return ViewerState(html=SafeString(html), results=context["count"], context=context)
 
 
 def _is_popular(data: QueryDict, page: int) -> bool:
@@ -208,6 +210,13 @@ def viewer_context(
     kind_labels = choice_labels(Indicator.Kind)
     group = grouper()  # the active language's digit grouping, read once
     scoreboard_forms = _scoreboard_forms(request)
+    chips = _chips(own_query, active, labels, fixed)
+    country_map = (
+        _country_map(counts.get("country", {}), own_query, base_url, labels["country"])
+        if fixed is None or fixed.facet != "country"
+        else None
+    )
+    decade = _decade(active.get("country", []) if valid else [], labels["country"])
     return {
         "base_url": base_url,
         "fixed": fixed,
@@ -218,8 +227,16 @@ def viewer_context(
         "sort": sort,
         "sort_choices": [(k, v) for k, v in Sort.CHOICES if k != Sort.RELEVANCE or search],
         "facets": _facets(counts, active, labels, fixed, group),
-        "chips": _chips(own_query, active, labels, fixed),
+        "chips": chips,
+        # the way back from no results: without the filter chosen last
+        "remove_last": gettext("Remove the last filter (%(facet)s: %(label)s)")
+        % {"facet": chips[-1][0], "label": chips[-1][1]}
+        if chips
+        else "",
         "count": totals.pledges,
+        **count_texts(totals.pledges, totals.not_reported, group),
+        # texts the loops print, translated once
+        "texts": _texts(),
         "totals": totals,
         "indicator_totals": [
             (kind_labels[kind], group(target), group(achieved))
@@ -236,15 +253,55 @@ def viewer_context(
         "page_links": _page_links(own_query, page, pages),
         "first_result": (page - 1) * PAGE_SIZE + 1,
         "export_query": export_query,
-        "country_map": _country_map(
-            counts.get("country", {}), own_query, base_url, labels["country"]
-        )
-        if fixed is None or fixed.facet != "country"
-        else None,
+        "country_map": country_map,
+        # The map and the Digital Decade section are Django templates that other
+        # pages include too: the fragment prints them as rendered here.
+        "map_html": render_to_string("includes/europe_map.html", {"map": country_map})
+        if country_map
+        else "",
         "scoreboard_forms": scoreboard_forms,
-        "decade": _decade(active.get("country", []) if valid else [], labels["country"]),
+        "decade": decade,
+        "decade_html": render_to_string(
+            "national/includes/digital_decade.html",
+            {"standing": decade["standing"], "place": decade["place"], "level": 3},
+        )
+        if decade
+        else "",
         "current_query": own_query.urlencode(),
         "pillars": pillars,
+    }
+
+
+def count_texts(pledges: int, not_reported: int, group=None) -> dict[str, str]:
+    """The results' heading ("12,345 pledges") and the note on those that have
+    not reported yet, their numbers grouped as the facet counts are."""
+    group = group or grouper()
+    return {
+        "count_heading": ngettext("%(number)s pledge", "%(number)s pledges", pledges)
+        % {"number": group(pledges)},
+        "not_reported_note": ngettext(
+            "%(number)s of these pledges has not reported progress yet.",
+            "%(number)s of these pledges have not reported progress yet.",
+            not_reported,
+        )
+        % {"number": group(not_reported)},
+    }
+
+
+def _texts() -> dict[str, str]:
+    """Labels that the fragment's loops print (the result rows, the chips and
+    the page links), translated once per page."""
+    return {
+        "status": gettext("Status"),
+        "dates": gettext("Dates"),
+        "pillars": gettext("Pillars"),
+        "countries": gettext("Countries"),
+        "reach": gettext("Target reach"),
+        "progress": gettext("Progress"),
+        "reported": gettext("Reported"),
+        "not_reported": gettext("Not yet reported"),
+        "remove_filter": gettext("Remove filter"),
+        "page": gettext("Page"),
     }
 
 
@@ -451,6 +508,7 @@ def _render_viewer_page(
     # The navigation's pillars as the viewer read them: no query for the layout.
     context |= {
         "viewer_html": state.html,
+        "viewer": state.context,  # what the fragment was rendered from
         "nav_pillars": state.context["pillars"],
         "export_query": state.context["export_query"],  # the filtered feed in the head
     }
@@ -493,4 +551,8 @@ def pillar_context(request: HttpRequest, pillar: Pillar) -> dict:
     state = build_viewer(
         request, base_url=pillar.get_absolute_url(), fixed=Fixed("pillar", pillar.slug)
     )
-    return {"viewer_html": state.html, "nav_pillars": state.context["pillars"]}
+    return {
+        "viewer_html": state.html,
+        "viewer": state.context,
+        "nav_pillars": state.context["pillars"],
+    }

@@ -158,7 +158,7 @@ def test_it_counts_the_ongoing_pledges_the_viewer_shows_behind_its_link(client):
     assert "2 ongoing pledges have initiatives in Portugal." in response.text
     link = viewer_url.replace("&", "&amp;")
     assert f'href="{link}">See the ongoing pledges in Portugal</a>' in response.text
-    assert client.get(viewer_url).context["count"] == 2
+    assert client.get(viewer_url).context["viewer"]["count"] == 2
 
 
 def test_it_says_when_no_pledge_is_ongoing_in_the_country(client):

@@ -15,7 +15,7 @@ VIEWER = "/en/pledges/"
 
 
 def titles(response) -> list[str]:
-    return [row["title"] for row in response.context["rows"]]
+    return [row["title"] for row in response.context["viewer"]["rows"]]
 
 
 def with_initiative(title: str, **fields):
@@ -90,7 +90,7 @@ def test_initiative_filters_list_exactly_the_matching_pledges(client, initiative
 
     assert response.status_code == 200
     assert titles(response) == expected
-    assert response.context["count"] == len(expected)
+    assert response.context["viewer"]["count"] == len(expected)
 
 
 @pytest.mark.parametrize(
@@ -117,7 +117,7 @@ def test_organisation_filters_list_exactly_the_matching_pledges(
 
     assert response.status_code == 200
     assert titles(response) == expected
-    assert response.context["count"] == len(expected)
+    assert response.context["viewer"]["count"] == len(expected)
 
 
 def test_organisation_and_initiative_filters_combine_with_and(client):
@@ -169,7 +169,7 @@ def test_the_map_and_its_table_give_the_filtered_counts(client, spread):
     response = client.get(VIEWER, {"pillar": "education", "delivery": "online"})
 
     html = response.text
-    rows = {row.code: row.value for row in response.context["country_map"].rows}
+    rows = {row.code: row.value for row in response.context["viewer"]["country_map"].rows}
     assert (rows["BE"], rows["FR"], rows["DE"], rows["IT"]) == (4, 1, 0, 0)
     assert table_row(html, "Belgium")[1] == "4"
     assert table_row(html, "France")[1] == "1"
@@ -191,7 +191,7 @@ def test_the_map_and_its_table_give_the_filtered_counts(client, spread):
 def test_the_map_leaves_out_only_the_country_filter(client, spread):
     response = client.get(VIEWER, {"delivery": "online", "country": "FR"})
 
-    assert response.context["count"] == 1
+    assert response.context["viewer"]["count"] == 1
     assert table_row(response.text, "Belgium")[1] == "4"
     assert table_row(response.text, "Germany")[1] == "1"
 
@@ -210,7 +210,7 @@ def test_country_links_keep_the_other_active_filters(client, spread):
         response.text
     )
     followed = client.get(link.replace("&amp;", "&"))
-    assert followed.context["count"] == 4
+    assert followed.context["viewer"]["count"] == 4
 
 
 def test_the_map_shows_the_counts_of_a_search(client):

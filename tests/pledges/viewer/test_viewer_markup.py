@@ -1,5 +1,5 @@
 """The viewer's repeated markup (facet options and result rows, in
-templates/pledges/viewer/_viewer.html): the same elements, ids and labels as
+templates/jinja2/pledges/viewer/): the same elements, ids and labels as
 ever, every text escaped, in the visitor's language."""
 
 import datetime as dt
@@ -72,8 +72,8 @@ def test_a_row_escapes_its_texts_and_shows_only_the_facts_it_has(client):
         '<h3 class="portal-result__title"><a class="ecl-link ecl-link--standalone" '
         f'href="/en/pledges/{pledge.pk}/">Code &amp; &lt;b&gt;learn&lt;/b&gt;</a></h3>\n'
         '<p class="portal-result__org"><a class="ecl-link" href="/en/organisations/o-brien/">'
-        "O&#x27;Brien &amp; Sons</a></p>\n"
-        '<p class="portal-result__excerpt">Say &quot;hi&quot;</p>\n'
+        "O&#39;Brien &amp; Sons</a></p>\n"
+        '<p class="portal-result__excerpt">Say &#34;hi&#34;</p>\n'
         '<dl class="portal-result__facts">\n'
         "<div><dt>Status</dt><dd>Ongoing</dd></div>\n"
         "<div><dt>Pillars</dt><dd>Education</dd></div>\n"
@@ -130,7 +130,7 @@ def test_labels_follow_the_visitors_language_whatever_was_rendered_before(client
     assert "<dt>Status</dt>" in english
     assert '<span class="portal-visually-hidden">(1 engagement)</span>' in french
     assert '<span class="portal-visually-hidden">(1 Zusage)</span>' in german
-    assert "Les plus récents d&#x27;abord</option>" in french
+    assert "Les plus récents d&#39;abord</option>" in french
     assert "Neueste zuerst</option>" in german
     assert "<dd>Pas encore communiqué</dd>" in french
     assert "<dd>2\xa0500</dd>" in french
@@ -177,16 +177,21 @@ def test_pillar_options_and_rows_are_in_the_visitors_language(client):
 def test_the_results_partial_renders_alone(rf):
     from django.template.loader import render_to_string
 
+    from pledges.viewer.views import _texts
+
     html = render_to_string(
-        "pledges/viewer/_viewer.html#results",
+        "pledges/viewer/_results.html",
         {
             "first_result": 21,
+            "pickable": False,
+            "texts": _texts(),
             "rows": [
                 {
                     "pk": 7,
                     "url": "/en/pledges/7/",
                     "title": "T",
                     "excerpt": "E",
+                    "lang": "",
                     "organisation": "O",
                     "organisation_url": "/en/organisations/o/",
                     "status": "Ongoing",
@@ -199,6 +204,7 @@ def test_the_results_partial_renders_alone(rf):
                 }
             ],
         },
+        using="jinja2",
     )
 
     assert html.startswith('<ol class="portal-results" start="21">')

@@ -67,7 +67,7 @@ def test_the_country_page(size, client, django_assert_num_queries):
         response = client.get("/en/pledges/countries/it/", {"sort": "title"})
 
     assert response.status_code == 200
-    assert response.context["count"] == size
+    assert response.context["viewer"]["count"] == size
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -79,7 +79,7 @@ def test_the_pillar_page(size, client, django_assert_num_queries):
         response = client.get("/en/pillars/education/", {"country": "BE"})
 
     assert response.status_code == 200
-    assert response.context["count"] == size
+    assert response.context["viewer"]["count"] == size
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -281,4 +281,4 @@ def test_a_search_page_reads_the_database_a_fixed_number_of_times(
         response = client.get("/en/pledges/", {"q": "robotics", "country": "BE"})
 
     assert response.status_code == 200
-    assert response.context["count"] == size
+    assert response.context["viewer"]["count"] == size
