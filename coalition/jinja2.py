@@ -8,8 +8,8 @@ per request (every facet option, twenty result rows, the totals). Django's
 template language resolves each through its node and variable machinery, which
 made rendering about half of a viewer request's CPU; Jinja2 compiles the
 template to Python and prints the same markup several times faster
-(`python -m bench.render` prints both). Every other page stays in Django's
-template language.
+(`python -m bench.profile` prints the fragment's share of a request). Every
+other page stays in Django's template language.
 
 What the template may call: `_()` (Django's gettext, so `makemessages` finds
 `{{ _("…") }}` as it finds `{% translate %}`, and the strings share the
