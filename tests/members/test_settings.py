@@ -49,7 +49,7 @@ def test_the_cache_is_redis_when_redis_url_is_set():
     cache = settings_with(REDIS_URL="redis://cache.internal:6379/1")["cache"]
 
     assert (cache["BACKEND"], cache["LOCATION"]) == (
-        "django.core.cache.backends.redis.RedisCache",
+        "django_redis.cache.RedisCache",
         "redis://cache.internal:6379/1",
     )
 
