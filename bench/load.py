@@ -43,7 +43,7 @@ LUA = ROOT / "bench" / "viewer.lua"
 GOALS = {
     "viewer, random filters": 0.05,
     "viewer, popular (anonymous)": 0.3,
-    "pledge page": 0.1,
+    "pledge page": 0.08,
     "home page (logged in)": 0.05,
     "organisation page (logged in)": 0.05,
     "API, pledges, random filters": 0.04,

@@ -23,8 +23,9 @@ def site(request: HttpRequest) -> dict[str, object]:
         # the generation is read only where a fragment uses it.
         "cache_generation": SimpleLazyObject(current_generation),
         "cache_seconds": cache_seconds(),
-        # A function: the template calls it only where it shows the switcher.
-        "language_links": lambda: language_links(request),
+        # Lazy: built on the first loop over it (the head's hreflang links, the
+        # switcher), once per page however many loops print it.
+        "language_links": SimpleLazyObject(lambda: language_links(request)),
     }
 
 
