@@ -22,7 +22,8 @@
   order in SQL.
 - `result_page()` gives one page of rows: the ids in order from the index (or,
   for a deep page of a big result, from SQL over the narrow PledgeFacets table),
-  then only the displayed columns from PledgeCard.
+  then only the displayed columns from PledgeCard, with each pledge's
+  translation into the page's language, in one statement of constant text.
 - `totals()` is the same totals in one SQL aggregate over any queryset of viewer
   rows (an organisation's pledges, say).
 """
@@ -37,21 +38,17 @@ from django.db import connection
 from django.db.models import (
     Count,
     F,
-    Func,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
     Sum,
-    TextField,
-    Value,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Concat
 from django.utils.translation import get_language
 
 from coalition.labels import choice_labels
-from pledges.models import Indicator
+from pledges.models import Indicator, Pledge
 from pledges.progress import KindTotal
 from pledges.reporting.breakdown import Breakdown
 from pledges.translations.models import PledgeTranslation
@@ -436,50 +433,52 @@ def result_page(
         )
     if not ids:
         return []
-    cards = PledgeCard.objects.filter(pk__in=ids)
-    fields = ROW_FIELDS
-    if language is not None:
-        cards = _with_translation(cards, language)
-        fields = (*ROW_FIELDS, "pledge_language", "translated_title", "translated_summary")
-    rows = {row["pledge_id"]: row for row in cards.values(*fields)}
+    if language is None:
+        rows = {
+            row["pledge_id"]: row
+            for row in PledgeCard.objects.filter(pk__in=ids).values(*ROW_FIELDS)
+        }
+    else:
+        rows = {row["pledge_id"]: row for row in _rows_in_language(ids, language)}
     return [rows[pk] for pk in ids if pk in rows]
 
 
-class Sha256Hex(Func):
-    """The SHA-256 of a text as hexadecimal, with PostgreSQL's own sha256()
-    (Django's SHA256 asks for the pgcrypto extension)."""
+def _rows_sql() -> str:
+    card, pledge = PledgeCard._meta.db_table, Pledge._meta.db_table
+    translation = PledgeTranslation._meta.db_table
+    columns = ", ".join(f"c.{field}" for field in ROW_FIELDS)
+    # The translation shown is one staff did not hide, into the page's language
+    # (not the pledge's own), of the pledge's current wording: the fingerprint
+    # of pledges.translations.models.source_fingerprint(), computed here.
+    return f"""
+        SELECT {columns}, p.language, t.title, t.summary
+        FROM {card} c
+        JOIN {pledge} p ON p.id = c.pledge_id
+        LEFT JOIN LATERAL (
+            SELECT t.title, t.summary FROM {translation} t
+            WHERE t.pledge_id = c.pledge_id AND t.language = %(language)s
+                AND NOT t.hidden AND t.language <> p.language
+                AND t.source_fingerprint = encode(sha256(convert_to(
+                    p.language || chr(31) || p.title || chr(31) || p.summary, 'UTF8')), 'hex')
+            LIMIT 1
+        ) t ON true
+        WHERE c.pledge_id = ANY(%(ids)s)
+    """  # noqa: S608 - table and column names from the models; values are parameters
 
-    template = "encode(sha256(convert_to(%(expressions)s, 'UTF8')), 'hex')"
-    output_field = TextField()
+
+ROWS_SQL = _rows_sql()
 
 
-def _with_translation(cards: QuerySet, language: str) -> QuerySet:
-    """The rows with their pledge's language and its translation into
-    `language`: one not hidden, of the pledge's current wording (the
-    fingerprint of `pledges.translations.models.source_fingerprint()`)."""
-    separator = Value("\x1f")
-    wording = Sha256Hex(
-        Concat(
-            OuterRef("pledge__language"),
-            separator,
-            OuterRef("pledge__title"),
-            separator,
-            OuterRef("pledge__summary"),
-            output_field=TextField(),
-        )
-    )
-    translation = (
-        PledgeTranslation.objects.filter(
-            pledge_id=OuterRef("pledge_id"),
-            language=language,
-            hidden=False,
-            source_fingerprint=wording,
-        )
-        .exclude(language=OuterRef("pledge__language"))
-        .order_by()
-    )
-    return cards.annotate(
-        pledge_language=F("pledge__language"),
-        translated_title=Subquery(translation.values("title")[:1]),
-        translated_summary=Subquery(translation.values("summary")[:1]),
-    )
+def _rows_in_language(ids: list[int], language: str) -> list[dict]:
+    """The page's rows (ROW_FIELDS) with the pledge's own language
+    (`pledge_language`) and its translation into `language` (`translated_title`,
+    `translated_summary`, None without one), as
+    `pledges.translations.for_language()` decides. One statement whose text is
+    the same for every page, so PostgreSQL prepares it once per connection
+    (DATABASES OPTIONS); through the ORM, building and compiling its two
+    correlated subqueries cost several times the statement itself
+    (`python -m bench.profile`)."""
+    names = (*ROW_FIELDS, "pledge_language", "translated_title", "translated_summary")
+    with connection.cursor() as cursor:
+        cursor.execute(ROWS_SQL, {"ids": ids, "language": language})
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

@@ -10,9 +10,10 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import translation
 
-from pledges.models import ProgressReport
+from pledges.models import Pledge, ProgressReport
 from pledges.scoreboards.services import scoreboard_add_pledges, scoreboard_create
 from pledges.translations.models import PledgeTranslation, source_fingerprint
+from pledges.viewer.models import PledgeCard
 from pledges.viewer.read_model import refresh_pledges
 from tests.factories import TeamMembershipFactory
 from tests.languages_markup import direction_of, language_of, languages_of
@@ -219,3 +220,50 @@ def test_the_lang_of_tag_marks_only_another_language():
         assert template.render(Context({"code": "fr"})) == "<p>"
         assert template.render(Context({"code": ""})) == "<p>"
         assert template.render(Context({"code": "de"})) == '<p lang="de" dir="ltr">'
+
+
+def test_the_viewer_rows_choose_the_translation_as_for_language_does(french):
+    """The viewer's rows come from one SQL statement
+    (pledges.viewer.queries.result_page); the pledge page and every other reader
+    use pledges.translations.for_language(). Both choose the same."""
+    from pledges.translations.queries import for_language
+    from pledges.viewer.queries import result_page
+
+    current = public_pledge(title="Current")
+    translate(current, "de", "Aktuell", "Aktueller Text.")
+    hidden = public_pledge(title="Hidden")
+    translate(hidden, "de", "Versteckt", "Versteckt.", hidden=True)
+    outdated = public_pledge(title="Outdated")
+    translate(outdated, "de", "Veraltet", "Veraltet.")
+    Pledge.objects.filter(pk=outdated.pk).update(summary="A new wording.")
+    refresh_pledges([outdated.pk])
+    own = public_pledge(title="Own language")  # English, "translated" into English
+    translate(own, "en", "Own language again", "Text.")
+    untranslated = public_pledge(title="Untranslated")
+    pledges = [current, hidden, outdated, own, untranslated, french]
+
+    for language in ("de", "en", "fr"):
+        rows = {
+            row["pledge_id"]: row
+            for row in result_page(
+                lambda: PledgeCard.objects.filter(pledge__in=pledges),
+                sort="newest",
+                search="",
+                offset=0,
+                limit=20,
+                language=language,
+            )
+        }
+        assert set(rows) == {pledge.pk for pledge in pledges}
+        for pledge in pledges:
+            pledge.refresh_from_db()
+            expected = for_language(pledge, language)
+            row = rows[pledge.pk]
+            assert row["pledge_language"] == pledge.language
+            if expected.is_original:
+                assert (row["translated_title"], row["translated_summary"]) == (None, None)
+            else:
+                assert (row["translated_title"], row["translated_summary"]) == (
+                    expected.title,
+                    expected.summary,
+                )
