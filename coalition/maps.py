@@ -9,7 +9,8 @@ Eurostat maps use, EPSG:3035 on a sphere), simplified arc by arc (so shared
 borders stay shared) and clipped to the frame. That work takes seconds and
 depends on the data file alone, so each process does it once
 (`functools.cache`); a request gives each country its value, fill, link and
-accessible name, and the template `includes/europe_map.html` draws them.
+accessible name, and the Jinja2 template `includes/europe_map.html`
+(templates/jinja2/) draws them.
 
 The module knows Europe, not the portal: callers pass the values, a function
 that gives each country's link, and the texts. `europe_map()` returns what the
@@ -456,6 +457,11 @@ class EuropeMap:
         """The data table's rows (the text alternative)."""
         return self.countries
 
+    @property
+    def table_title(self) -> str:
+        """The data table's summary, in the active language."""
+        return _("%(title)s: the data as a table") % {"title": self.title}
+
 
 def legend_entries(values: Mapping[str, int]) -> list[tuple[str, str]]:
     """The key of a map of these values: ("", "None"), then (colour, range) per class."""
@@ -499,7 +505,7 @@ def europe_map(
     names: Mapping[str, str] | None = None,
 ) -> EuropeMap:
     """A map of the EU Member States shaded by `values` (alpha-2 code -> count),
-    for `{% include "includes/europe_map.html" with map=... %}`. Each country
+    for the Jinja2 template `includes/europe_map.html` (context: map). Each country
     that `link_for` gives a link is drawn as a link whose accessible name gives
     its name and value; `title` and `description` label the whole map. Pass a
     distinct `map_id` for a second map on a page, and `names` (the Member

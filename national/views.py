@@ -6,8 +6,10 @@ from django.core.paginator import Paginator
 from django.db.models import Case, F, IntegerField, Q, When
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -63,6 +65,11 @@ def index(request: HttpRequest) -> HttpResponse:
         {
             "coalitions": coalitions,
             "country_map": country_map,
+            # The map is a Jinja2 template, shared with the Pledge Viewer; its
+            # output is markup (escaped by Jinja2) that this page prints as it is.
+            "map_html": SafeString(
+                render_to_string("includes/europe_map.html", {"map": country_map}, using="jinja2")
+            ),
             "edited": list(NationalCoalition.objects.for_editor(request.user).order_by("name")),
             "kinds": Kind.choices,
         },

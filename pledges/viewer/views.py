@@ -254,11 +254,8 @@ def viewer_context(
         "first_result": (page - 1) * PAGE_SIZE + 1,
         "export_query": export_query,
         "country_map": country_map,
-        # The map and the Digital Decade section are Django templates that other
-        # pages include too: the fragment prints them as rendered here.
-        "map_html": render_to_string("includes/europe_map.html", {"map": country_map})
-        if country_map
-        else "",
+        # The Digital Decade section is a Django template that the national
+        # pages include too: the fragment prints it as rendered here.
         "scoreboard_forms": scoreboard_forms,
         "decade": decade,
         "decade_html": render_to_string(
