@@ -9,7 +9,7 @@ CPU milliseconds of this process per request (Python: views, ORM, templates)
 and the mean wall milliseconds (CPU + waiting on PostgreSQL). For the viewer it
 also prints its parts: the context (facet index, rows) and the fragment's
 rendering (Jinja2), each alone. `--cprofile N` prints the N functions with the
-most cumulative time for the chosen pages.
+most cumulative time (`--sort tottime`: own time) for the chosen pages.
 """
 
 from __future__ import annotations
@@ -70,6 +70,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=60, help="requests per page")
     parser.add_argument("--page", default="", help="only the pages whose name contains this")
     parser.add_argument("--cprofile", type=int, default=0, metavar="N")
+    parser.add_argument(
+        "--sort", default="cumulative", help="the profile's order (cumulative, tottime...)"
+    )
     args = parser.parse_args()
     # as bench.load does before serving: the manifest the pages' static URLs need
     call_command("collectstatic", interactive=False, verbosity=0)
@@ -112,7 +115,7 @@ def main() -> None:
         cpu_ms, wall_ms = 1000 * cpu / len(paths), 1000 * wall / len(paths)
         print(f"{name:32} {cpu_ms:7.1f} ms CPU {wall_ms:7.1f} ms wall")
         if profile:
-            pstats.Stats(profile).sort_stats("cumulative").print_stats(args.cprofile)
+            pstats.Stats(profile).sort_stats(args.sort).print_stats(args.cprofile)
 
     if args.page in "viewer, parts":
         factory = RequestFactory()
