@@ -13,15 +13,17 @@ cache (`coalition.caching.public_page`), keyed by the generation, which every
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -86,20 +88,34 @@ class ViewerState:
 def option_labels(pillars: list[Pillar] | None = None) -> dict[str, dict[str, str]]:
     """Facet -> option value -> label, in the active language. Pillar names come
     from the database (staff may edit them: pass the pillars if you have them)
-    and are translated like `Pillar.short_label`."""
+    and are translated like `Pillar.short_label`. Do not change the dicts: the
+    other facets' are shared (`fixed_labels()`)."""
     if pillars is None:
         pillars = list(Pillar.objects.in_order().only("slug", "short_name"))
     return {
         "pillar": {pillar.slug: pillar.short_label for pillar in pillars},
-        "country": dict(country_choices()),
-        "group": choice_labels(BeneficiaryGroup),
-        "action": choice_labels(ActionType),
-        "delivery": choice_labels(DeliveryMode),
-        "sector": choice_labels(Organisation.Sector),
-        "type": choice_labels(Organisation.Type),
-        "status": {value: str(label) for value, label in STATUS_CHOICES},
-        "year": {},
+        **fixed_labels(get_language() or ""),
     }
+
+
+@functools.lru_cache(maxsize=len(settings.LANGUAGES) + 1)
+def fixed_labels(language: str) -> dict[str, dict[str, str]]:
+    """The labels of the facets whose options are fixed in the code (countries,
+    choices), and of the indicator kinds (`"kind"`), in `language`: computed once
+    per process and language, as they change only with the code and its
+    translation catalogues (every viewer page prints them all)."""
+    with translation.override(language or None):
+        return {
+            "country": dict(country_choices()),
+            "group": choice_labels(BeneficiaryGroup),
+            "action": choice_labels(ActionType),
+            "delivery": choice_labels(DeliveryMode),
+            "sector": choice_labels(Organisation.Sector),
+            "type": choice_labels(Organisation.Type),
+            "status": {value: str(label) for value, label in STATUS_CHOICES},
+            "year": {},
+            "kind": choice_labels(Indicator.Kind),
+        }
 
 
 def _page_number(request: HttpRequest) -> int:
@@ -207,7 +223,7 @@ def viewer_context(
         export_query = urlencode([(fixed.facet, fixed.value)]) + (
             "&" + export_query if export_query else ""
         )
-    kind_labels = choice_labels(Indicator.Kind)
+    kind_labels = labels["kind"]
     group = grouper()  # the active language's digit grouping, read once
     scoreboard_forms = _scoreboard_forms(request)
     chips = _chips(own_query, active, labels, fixed)
