@@ -38,6 +38,7 @@ holds never change, so threads can share them.
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import threading
 import time
@@ -47,7 +48,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from django.db import connection
-from gmpy2 import mpz
+from gmpy2 import hamdist, mpz, xmpz
 
 from pledges.reporting.breakdown import Breakdown
 from pledges.viewer.filters import FACETS, Sort
@@ -77,10 +78,11 @@ VALUE_COLUMNS: tuple[str, ...] = (
     )
     + BREAKDOWN_COLUMNS
 )
-# One page of results walks the sort order while it expects to check fewer ids
-# than this; otherwise it sorts the matching ids if there are at most
+# One page of results walks the sort order while it expects to check at most
+# WALK_RATIO ids per matching pledge (checking an id costs about a third of
+# sorting one); otherwise it sorts the matching ids if there are at most
 # SORT_LIMIT of them, else it leaves the page to SQL (deep pages of big results).
-WALK_LIMIT = 10_000
+WALK_RATIO = 3
 SORT_LIMIT = 40_000
 # More changed pledges than this since the last look: build the index again
 # (applying them one by one would cost more).
@@ -157,6 +159,12 @@ class FacetIndex:
         self.options = options
         self.reported = reported
         self.planes = planes
+        # per value column, (bit, plane, how many pledges it holds) for each plane
+        # that holds any: the sums' inputs (`_sum`)
+        self._counted_planes = {
+            column: [(j, plane, plane.bit_count()) for j, plane in enumerate(bits) if plane]
+            for column, bits in planes.items()
+        }
         self.orders = orders
         # sort -> key per pledge id, for the KEYED orders
         self.keys = keys or {}
@@ -214,16 +222,21 @@ class FacetIndex:
         """Count, not-yet-reported count and per-indicator sums of the pledges in `mask`."""
         pledges = mask.bit_count()
         not_reported = pledges - (mask & self.reported).bit_count()
+        sums: dict[str, int] = {}
+
+        def total(column: str) -> int:
+            if column not in sums:
+                sums[column] = self._sum(column, mask, pledges)
+            return sums[column]
+
         indicators = []
         for kind, suffix in STANDARD_KINDS:
-            target = self._sum(f"target_{suffix}", mask)
-            if target:
-                indicators.append((kind, target, self._sum(f"achieved_{suffix}", mask)))
+            if target := total(f"target_{suffix}"):
+                indicators.append((kind, target, total(f"achieved_{suffix}")))
         breakdowns = {}
         for kind, suffix in BREAKDOWN_KINDS:
-            achieved = self._sum(f"achieved_{suffix}", mask)
-            if achieved:
-                groups = {group: self._sum(f"{group}_{suffix}", mask) for group in BREAKDOWN_GROUPS}
+            if achieved := total(f"achieved_{suffix}"):
+                groups = {group: total(f"{group}_{suffix}") for group in BREAKDOWN_GROUPS}
                 breakdowns[kind] = Breakdown.from_sums(achieved, groups)
         return Totals(
             pledges=pledges,
@@ -232,8 +245,15 @@ class FacetIndex:
             breakdowns=breakdowns,
         )
 
-    def _sum(self, column: str, mask: int) -> int:
-        return sum((plane & mask).bit_count() << j for j, plane in enumerate(self.planes[column]))
+    def _sum(self, column: str, mask: int, count: int) -> int:
+        """The sum of `column` over `mask` (which holds `count` pledges): each plane's
+        pledges in the mask, weighted by its bit. |plane & mask| is
+        (|plane| + |mask| - hamdist(plane, mask)) / 2, and gmpy2's `hamdist`
+        reads both bitmaps once without making a third."""
+        return sum(
+            (n + count - hamdist(plane, mask)) >> 1 << j
+            for j, plane, n in self._counted_planes[column]
+        )
 
     # --- one page of results -------------------------------------------------------
 
@@ -249,8 +269,14 @@ class FacetIndex:
             return None if order is None else []
         wanted = min(limit, count - offset)
         total = len(order)
-        if (offset + wanted) * total <= WALK_LIMIT * count:
-            return self.walk(order, mask, offset=offset, limit=wanted)
+        # The walk expects to check (offset + wanted) * total / count ids, but
+        # a filter that follows the order (an early start year in the newest
+        # first) finds its pledges late: it stops after `budget` ids and sorts.
+        budget = WALK_RATIO * count
+        if (offset + wanted) * total <= budget * count:
+            found = self.walk(order, mask, offset=offset, limit=wanted, budget=budget)
+            if found is not None:
+                return found
         if count <= SORT_LIMIT or always:
             return sorted(iter_bits(mask), key=self._sort_key(sort))[offset : offset + wanted]
         return None
@@ -284,14 +310,21 @@ class FacetIndex:
                 break
         return found
 
-    def walk(self, order: Sequence[int], mask: int, *, offset: int, limit: int) -> list[int]:
-        """The ids of `order` that are in `mask`, from the `offset`-th, at most `limit`."""
+    def walk(
+        self, order: Sequence[int], mask: int, *, offset: int, limit: int, budget: int | None = None
+    ) -> list[int] | None:
+        """The ids of `order` that are in `mask`, from the `offset`-th, at most
+        `limit`; None if the first `budget` ids of the order do not hold them."""
         bits = mask.to_bytes((self.size + 7) // 8, "little")
         size = self.size
         found: list[int] = []
         if limit <= 0:
             return found
         skip = offset
+        if budget is not None and budget < len(order):
+            order = itertools.islice(order, budget)
+        else:
+            budget = None
         for pk in order:
             if pk < size and bits[pk >> 3] & _BIT[pk & 7]:
                 if skip:
@@ -299,8 +332,8 @@ class FacetIndex:
                     continue
                 found.append(pk)
                 if len(found) == limit:
-                    break
-        return found
+                    return found
+        return None if budget is not None else found
 
     def _sort_key(self, sort: str) -> Callable[[int], object]:
         """pledge id -> what orders it in `sort`: its key and id where the order has
@@ -504,13 +537,8 @@ def _bitmap(ids: Iterable[int], size: int) -> mpz:
 
 
 def iter_bits(mask: int) -> Iterator[int]:
-    """The positions of the set bits of `mask`, ascending."""
-    data = mask.to_bytes((mask.bit_length() + 7) // 8, "little")
-    for byte_index, byte in enumerate(data):
-        while byte:
-            low = byte & -byte
-            yield (byte_index << 3) | (low.bit_length() - 1)
-            byte ^= low
+    """The positions of the set bits of `mask`, ascending (gmpy2 finds them)."""
+    return xmpz(mask).iter_set()
 
 
 def build() -> FacetIndex:

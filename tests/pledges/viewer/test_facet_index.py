@@ -125,10 +125,10 @@ def test_the_fixture_makes_counts_worth_comparing(pledges):
     ("query", "sort"),
     list(itertools.product(COMBINATIONS[:5], [Sort.NEWEST, Sort.REACH, Sort.ENDING, Sort.TITLE])),
 )
-@pytest.mark.parametrize("walk_limit", [facet_index.WALK_LIMIT, 0])
-def test_pages_match_the_sql_order(pledges, monkeypatch, query, sort, walk_limit):
-    # walk_limit 0 makes the index sort the matching ids instead of walking the order.
-    monkeypatch.setattr(facet_index, "WALK_LIMIT", walk_limit)
+@pytest.mark.parametrize("walk_ratio", [facet_index.WALK_RATIO, 0])
+def test_pages_match_the_sql_order(pledges, monkeypatch, query, sort, walk_ratio):
+    # walk_ratio 0 makes the index sort the matching ids instead of walking the order.
+    monkeypatch.setattr(facet_index, "WALK_RATIO", walk_ratio)
     index = facet_index.build()
     fs = filterset(query)
     mask = index.mask(fs.active())
@@ -142,7 +142,7 @@ def test_pages_match_the_sql_order(pledges, monkeypatch, query, sort, walk_limit
 
 
 def test_deep_pages_of_big_results_are_left_to_sql(pledges, monkeypatch):
-    monkeypatch.setattr(facet_index, "WALK_LIMIT", 0)
+    monkeypatch.setattr(facet_index, "WALK_RATIO", 0)
     monkeypatch.setattr(facet_index, "SORT_LIMIT", 3)
     index = facet_index.build()
 
