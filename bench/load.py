@@ -6,10 +6,11 @@ Serves the portal with gunicorn (gunicorn.conf.py: 2 sync workers, DEBUG off,
 SECRET_KEY set, bench.settings = production settings + a reference view) and
 loads it with wrk (Debian package `wrk`), 16 connections, for each scenario:
 the reference view (no database, no template), the viewer with random filter
-combinations (anonymous cache off), the same while a moderator approves a
+combinations (computed: the cache of whole anonymous pages off, values kept
+for the generation as in production), the same while a moderator approves a
 pledge every 2 seconds (`bench.churn`), searches (a common word or a rare one,
-alone or with filters; cache off), a pledge page, the viewer on popular filters
-for anonymous visitors (cache on), and repeat visits to those that send the
+alone or with filters; computed), a pledge page, the viewer on popular filters
+for anonymous visitors (whole pages kept), and repeat visits to those that send the
 page's ETag back (`If-None-Match`, answered 304 when the page is unchanged), the open data API
 (its list of pledges with the viewer's random filters, and one pledge; rate limit
 off: every request comes from one address), and the home page and organisation
@@ -71,7 +72,7 @@ CONDITIONAL = "viewer, popular, If-None-Match"
 NOT_MODIFIED_GOAL = 0.95
 
 
-def server_env(port: int, cache_seconds: int) -> dict[str, str]:
+def server_env(port: int, keep_pages: bool) -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         {
@@ -83,15 +84,15 @@ def server_env(port: int, cache_seconds: int) -> dict[str, str]:
             "GUNICORN_BIND": f"127.0.0.1:{port}",
             "WEB_CONCURRENCY": "2",
             "GUNICORN_ACCESS_LOG": "0",
-            "BENCH_VIEWER_CACHE_SECONDS": str(cache_seconds),
+            "BENCH_KEEP_PAGES": "1" if keep_pages else "0",
             "API_RATE_LIMIT": "off",
         }
     )
     return env
 
 
-def start(port: int, cache_seconds: int) -> subprocess.Popen:
-    env = server_env(port, cache_seconds)
+def start(port: int, keep_pages: bool) -> subprocess.Popen:
+    env = server_env(port, keep_pages)
     python = str(ROOT / ".venv" / "bin" / "python")
     subprocess.run(
         [python, "manage.py", "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True
@@ -402,8 +403,9 @@ def main() -> None:
             (f"{label} ({spread})", {**before, "rps": mean, "cpu_ms": mean_cpu}, mean, mean_cpu),
         )
 
-    # Without the anonymous cache: every viewer request is computed.
-    server = start(args.port, cache_seconds=0)
+    # Without the cache of whole anonymous pages: every page is computed (values
+    # kept for the generation, as in production: the pillars, a country's figures).
+    server = start(args.port, keep_pages=False)
     try:
         wrk(args.port, "/bench/ref", scenario=None, seconds=3, pledges=args.pledges)  # warm up
         wrk(args.port, "/", scenario="random", seconds=3, pledges=args.pledges)
@@ -421,8 +423,9 @@ def main() -> None:
         )
     finally:
         stop(server)
-    # With the anonymous cache (as in production), against its own reference runs.
-    server = start(args.port, cache_seconds=600)
+    # With the cache of whole anonymous pages (as in production), against its own
+    # reference runs.
+    server = start(args.port, keep_pages=True)
     try:
         wrk(args.port, "/", scenario="popular", seconds=3, pledges=args.pledges)  # fill the cache
         measure_between_references(
@@ -436,10 +439,10 @@ def main() -> None:
     finally:
         stop(server)
     if args.only in "home page (logged in), organisation page (logged in)":
-        server = start(args.port, cache_seconds=600)
+        server = start(args.port, keep_pages=True)
         try:
             # A logged-in visitor: every page rendered (no page cache serves them).
-            cookie, organisations = bench_visitor(server_env(args.port, 600))
+            cookie, organisations = bench_visitor(server_env(args.port, keep_pages=True))
             measure_between_references(
                 args.port,
                 (

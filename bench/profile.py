@@ -26,7 +26,7 @@ os.environ.setdefault("DEBUG", "false")
 os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
-os.environ["BENCH_VIEWER_CACHE_SECONDS"] = "0"  # every request computed
+os.environ["BENCH_KEEP_PAGES"] = "0"  # every page computed (values kept, as in bench.load)
 
 FACETS = {
     "pillar": ["for-all", "labour-force", "ict-professionals", "education"],

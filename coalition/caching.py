@@ -18,8 +18,10 @@ A request for a public page goes through these layers, outside in:
    address; a kept page carries its ETag (``with_etag``). Everyone else gets
    the page rendered. Pages that change without a new generation use
    ``public_page(keep=False)``: the headers of layer 1, never kept here.
+   ``KEEP_PUBLIC_PAGES = False`` turns this layer alone off.
 3. **Values and fragments** computed from public data: ``for_generation()``
-   (the home page's figures, which count 100,000 pledges) and ``{% cache %}``
+   (the home page's figures, which count 100,000 pledges; the pillars that
+   labels and the navigation name; a country's Digital Decade figures) and ``{% cache %}``
    in templates, with ``cache_generation`` (in every template's context,
    ``coalition.context_processors.site``) in the key. These serve signed-in
    visitors too.
@@ -132,7 +134,8 @@ def public_page(
         def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             seconds = cache_seconds()
             plain = is_plain_visitor(request)
-            if keep and seconds and plain and when(request, *args, **kwargs):
+            kept_here = keep and seconds and settings.KEEP_PUBLIC_PAGES
+            if kept_here and plain and when(request, *args, **kwargs):
                 prefix = f"page:{current_generation()}"
                 kept = cache_page(seconds, key_prefix=prefix)(hashed)
                 response = kept(request, *args, **kwargs)

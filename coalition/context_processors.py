@@ -1,3 +1,5 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import get_script_prefix, translate_url
@@ -29,7 +31,15 @@ def site(request: HttpRequest) -> dict[str, object]:
     }
 
 
-def language_links(request: HttpRequest) -> list[dict[str, object]]:
+@dataclass(frozen=True, slots=True)
+class LanguageLink:
+    code: str
+    name: str  # in the language itself
+    url: str
+    current: bool
+
+
+def language_links(request: HttpRequest) -> list[LanguageLink]:
     """This page in each language: plain links (the language is in the address),
     so switching needs no form, no JavaScript and no cookie."""
     current = get_language()
@@ -42,12 +52,12 @@ def language_links(request: HttpRequest) -> list[dict[str, object]]:
     swap = match is not None and bool(match.url_name) and path.startswith(prefix)
     rest = path[len(prefix) :]
     return [
-        {
-            "code": code,
-            "name": _local_name(code),
-            "url": f"{get_script_prefix()}{code}/{rest}" if swap else translate_url(path, code),
-            "current": code == current,
-        }
+        LanguageLink(
+            code=code,
+            name=_local_name(code),
+            url=f"{get_script_prefix()}{code}/{rest}" if swap else translate_url(path, code),
+            current=code == current,
+        )
         for code, _name in settings.LANGUAGES
     ]
 

@@ -8,7 +8,9 @@ settings.TEMPLATES), all in `templates/jinja2/`:
 - the map of Europe (`includes/europe_map.html`), on every viewer page and the
   national index (which renders it with `using="jinja2"`);
 - the header of every page (`includes/header.html`: the 24 languages, the
-  navigation), through `{% header %}` in base.html (coalition/templatetags/layout.py).
+  navigation) and the head's links to the page in the other languages
+  (`includes/alternates.html`), through `{% header %}` and `{% alternates %}`
+  in base.html (coalition/templatetags/layout.py).
 
 Why a second engine for these: Django's template language resolves each value
 through its node and variable machinery, which made rendering about half of a

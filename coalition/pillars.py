@@ -64,3 +64,15 @@ def ensure_pillars(pillar_model: Any) -> None:
                 "position": position,
             },
         )
+
+
+def pillars_in_order() -> list:
+    """The pillars in order, with what labels and links need (slug, short
+    name), kept in the shared cache for the generation: an edit in the admin
+    starts a new one (coalition/admin.py)."""
+    from coalition.caching import for_generation
+    from coalition.models import Pillar
+
+    return for_generation(
+        "pillars", lambda: list(Pillar.objects.in_order().only("slug", "short_name"))
+    )

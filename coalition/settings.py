@@ -225,6 +225,10 @@ else:
 # public data: whole pages for anonymous visitors, fragments, figures
 # (coalition/caching.py). 0 turns that cache off.
 PUBLIC_PAGE_CACHE_SECONDS = 600
+# False: anonymous pages are rendered on every request (layer 2 off), while
+# values and fragments are still kept (layer 3); the load test measures pages
+# computed this way.
+KEEP_PUBLIC_PAGES = True
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 # A logged-in session ends after this long without activity (coalition.middleware.
 # session_limits): half an hour for staff, a few hours for others, two weeks for

@@ -1,6 +1,7 @@
 """The layout's parts that Jinja2 renders (coalition/jinja2.py says why).
 
-{% load layout %}{% header %}   the header of every page (base.html)
+{% load layout %}{% alternates %}   the head's links to the page in the other languages
+{% load layout %}{% header %}       the header of every page (base.html)
 """
 
 from __future__ import annotations
@@ -27,6 +28,23 @@ def header(context: template.Context) -> SafeString:
                 "nav_pillars": context.get("nav_pillars", ()),
             },
             request=context.request,
+            using="jinja2",
+        )
+    )
+
+
+@register.simple_tag(takes_context=True)
+def alternates(context: template.Context) -> SafeString:
+    """The head's hreflang links (templates/jinja2/includes/alternates.html): 23
+    links, each with the page's scheme and host, read once here."""
+    request = context.request
+    return SafeString(
+        render_to_string(
+            "includes/alternates.html",
+            {
+                "origin": f"{request.scheme}://{request.get_host()}",
+                "language_links": context.get("language_links", ()),
+            },
             using="jinja2",
         )
     )

@@ -138,20 +138,30 @@ class Breakdown:
     def rows(self) -> dict[str, list[tuple[str, int]]]:
         """Per dimension, (label, number) pairs that add up to the total: the
         values given without that dimension count as not recorded."""
+        numbers = self.numbers()
+        labels = {
+            "gender": (_("Women"), _("Men"), _("Other or not recorded")),
+            "age": (_("Under 25"), _("25 to 54"), _("55 and over"), _("Not recorded")),
+        }
+        return {
+            dimension: [(str(label), n) for label, n in zip(labels[dimension], row, strict=True)]
+            for dimension, row in numbers.items()
+        }
+
+    def numbers(self) -> dict[str, list[int]]:
+        """The numbers of `rows()` alone (tables whose headings name the groups)."""
         groups = self.groups
-        other = groups["gender_other"] + self.gender_not_recorded
-        unknown_age = groups["age_not_recorded"] + self.age_not_recorded_at_all
         return {
             "gender": [
-                (str(_("Women")), groups["women"]),
-                (str(_("Men")), groups["men"]),
-                (str(_("Other or not recorded")), other),
+                groups["women"],
+                groups["men"],
+                groups["gender_other"] + self.gender_not_recorded,
             ],
             "age": [
-                (str(_("Under 25")), groups["age_under_25"]),
-                (str(_("25 to 54")), groups["age_25_to_54"]),
-                (str(_("55 and over")), groups["age_55_and_over"]),
-                (str(_("Not recorded")), unknown_age),
+                groups["age_under_25"],
+                groups["age_25_to_54"],
+                groups["age_55_and_over"],
+                groups["age_not_recorded"] + self.age_not_recorded_at_all,
             ],
         }
 

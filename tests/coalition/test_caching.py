@@ -183,6 +183,37 @@ def test_with_the_cache_off_every_page_is_rendered(rf, settings):
     assert len(calls) == 2
 
 
+def test_with_whole_pages_off_pages_are_rendered_and_values_still_kept(rf, settings):
+    settings.KEEP_PUBLIC_PAGES = False
+    view, _calls = counting_view()
+    computed = []
+
+    first = view(rf.get("/en/x/"))
+    again = view(rf.get("/en/x/"))
+    caching.for_generation("test-figures", lambda: computed.append(1))
+    caching.for_generation("test-figures", lambda: computed.append(1))
+
+    assert (first.content, again.content) == (b"page 1", b"page 2")
+    assert directives(again) == set(PUBLIC.split(", "))
+    assert len(computed) == 1
+
+
+def test_the_pillars_are_read_once_per_generation():
+    from coalition.models import Pillar
+    from coalition.pillars import pillars_in_order
+
+    before = [pillar.short_name for pillar in pillars_in_order()]
+    pillar = Pillar.objects.in_order().first()
+    pillar.short_name = "Renamed"
+    pillar.save()
+    kept = [p.short_name for p in pillars_in_order()]
+    caching.bump_generation()  # as the admin does once the change commits
+    after = [p.short_name for p in pillars_in_order()]
+
+    assert kept == before
+    assert after == ["Renamed", *before[1:]]
+
+
 # --- HTTP caching of the public pages ----------------------------------------
 
 

@@ -94,7 +94,7 @@ def test_language_links_are_what_translate_url_gives(rf, path):
 
     with override(language):
         request.resolver_match = resolve(request.path_info)
-        links = [link["url"] for link in language_links(request)]
+        links = [link.url for link in language_links(request)]
         expected = [translate_url(path, code) for code in CODES]
 
     assert links == expected
@@ -115,6 +115,6 @@ def test_language_links_keep_an_odd_query_as_translate_url_does(rf):
     request.resolver_match = resolve("/en/pledges/")
     path = request.get_full_path()
 
-    assert [link["url"] for link in language_links(request)] == [
+    assert [link.url for link in language_links(request)] == [
         translate_url(path, code) for code in CODES
     ]

@@ -158,7 +158,7 @@ def test_the_viewer_reads_the_translations_without_another_query(
     with django_assert_num_queries(2):
         response = client.get("/de/pledges/")
 
-    assert [row["title"] for row in response.context["viewer"]["rows"]] == [
+    assert [row.title for row in response.context["viewer"]["rows"]] == [
         f"Zusage {n}" for n in reversed(range(size))
     ]
 

@@ -141,6 +141,36 @@ def test_pages_match_the_sql_order(pledges, monkeypatch, query, sort, walk_ratio
     assert index.page(mask, sort=sort, offset=len(expected), limit=4) == []
 
 
+def test_a_walk_that_finds_its_pledges_late_gives_way_to_sorting(pledges, monkeypatch):
+    # The oldest pledges come last in the newest-first order: a walk from the
+    # start would check every other pledge before finding them.
+    index = facet_index.build()
+    order = index.orders[Sort.NEWEST]
+    oldest = list(order)[-4:]
+    mask = index.ids_mask(oldest)
+
+    assert index.walk(order, mask, offset=0, limit=1, budget=len(order) - 4) is None
+    assert index.walk(order, mask, offset=0, limit=1, budget=len(order)) == oldest[:1]
+    # Worth a walk by the estimate (1 * total <= ratio * 4 * 4), but its budget
+    # (ratio * 4) ends before the first of them: the page comes from sorting.
+    ratio = -(-len(order) // 16)
+    assert 4 * ratio < len(order) - 4
+    monkeypatch.setattr(facet_index, "WALK_RATIO", ratio)
+    walks = []
+    walk = index.walk
+    monkeypatch.setattr(index, "walk", lambda *a, **k: walks.append(walk(*a, **k)) or walks[-1])
+    assert index.page(mask, sort=Sort.NEWEST, offset=0, limit=1) == oldest[:1]
+    assert walks == [None]
+
+
+def test_set_bits_are_found_in_order():
+    bits = [0, 1, 7, 8, 63, 64, 65, 1000, 99_999]
+    mask = facet_index._bitmap(bits, 100_000)
+
+    assert list(facet_index.iter_bits(mask)) == bits
+    assert list(facet_index.iter_bits(facet_index.mpz(0))) == []
+
+
 def test_deep_pages_of_big_results_are_left_to_sql(pledges, monkeypatch):
     monkeypatch.setattr(facet_index, "WALK_RATIO", 0)
     monkeypatch.setattr(facet_index, "SORT_LIMIT", 3)

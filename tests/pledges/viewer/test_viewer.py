@@ -10,7 +10,7 @@ VIEWER = "/en/pledges/"
 
 
 def titles(response) -> list[str]:
-    return [row["title"] for row in response.context["viewer"]["rows"]]
+    return [row.title for row in response.context["viewer"]["rows"]]
 
 
 def test_the_viewer_is_named_for_the_navigation():

@@ -15,7 +15,7 @@ VIEWER = "/en/pledges/"
 
 
 def titles(response) -> list[str]:
-    return [row["title"] for row in response.context["viewer"]["rows"]]
+    return [row.title for row in response.context["viewer"]["rows"]]
 
 
 def with_initiative(title: str, **fields):

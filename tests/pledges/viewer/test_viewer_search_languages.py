@@ -23,7 +23,7 @@ def found(client, language: str, text: str, sort: str = "newest") -> list[str]:
     response = client.get(f"/{language}/pledges/", {"q": text, "sort": sort})
     assert response.status_code == 200
     return list(
-        Pledge.objects.filter(pk__in=[row["pk"] for row in response.context["viewer"]["rows"]])
+        Pledge.objects.filter(pk__in=[row.pk for row in response.context["viewer"]["rows"]])
         .order_by("-pk")
         .values_list("title", flat=True)
     )
