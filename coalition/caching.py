@@ -87,13 +87,14 @@ def cache_seconds() -> int:
     return settings.PUBLIC_PAGE_CACHE_SECONDS
 
 
-def for_generation[T](name: str, compute: Callable[[], T]) -> T:
+def for_generation[T](name: str, compute: Callable[[], T], *, generation: str = "") -> T:
     """``compute()``, kept in the shared cache for the current generation: a
-    value that follows from the public data alone, the same for every visitor."""
+    value that follows from the public data alone, the same for every visitor.
+    A caller that has read the generation already passes it (one read less)."""
     seconds = cache_seconds()
     if not seconds:
         return compute()
-    return cache.get_or_set(f"{name}:{current_generation()}", compute, seconds)
+    return cache.get_or_set(f"{name}:{generation or current_generation()}", compute, seconds)
 
 
 def is_plain_visitor(request: HttpRequest) -> bool:

@@ -66,13 +66,15 @@ def ensure_pillars(pillar_model: Any) -> None:
         )
 
 
-def pillars_in_order() -> list:
+def pillars_in_order(generation: str = "") -> list:
     """The pillars in order, with what labels and links need (slug, short
-    name), kept in the shared cache for the generation: an edit in the admin
-    starts a new one (coalition/admin.py)."""
+    name), kept in the shared cache for the generation (the current one unless
+    given): an edit in the admin starts a new one (coalition/admin.py)."""
     from coalition.caching import for_generation
     from coalition.models import Pillar
 
     return for_generation(
-        "pillars", lambda: list(Pillar.objects.in_order().only("slug", "short_name"))
+        "pillars",
+        lambda: list(Pillar.objects.in_order().only("slug", "short_name")),
+        generation=generation,
     )

@@ -298,10 +298,11 @@ WIDTH, HEIGHT = 600, 240
 LEFT, RIGHT, TOP, BOTTOM = 56, 8, 12, 28
 
 
-def standing(code: str) -> list[Standing]:
+def standing(code: str, generation: str = "") -> list[Standing]:
     """Where the country (EU for the Union) stands, per indicator with figures:
-    empty when none are loaded. One query, kept for the generation."""
-    return for_generation(f"digital-decade:{code}", lambda: _standing(code))
+    empty when none are loaded. One query, kept for the generation (the
+    current one unless given)."""
+    return for_generation(f"digital-decade:{code}", lambda: _standing(code), generation=generation)
 
 
 def _standing(code: str) -> list[Standing]:

@@ -218,8 +218,10 @@ class FacetIndex:
             }
         return counts
 
-    def totals(self, mask: int) -> Totals:
-        """Count, not-yet-reported count and per-indicator sums of the pledges in `mask`."""
+    def totals(self, mask: int, *, breakdown_groups: Sequence[str] = BREAKDOWN_GROUPS) -> Totals:
+        """Count, not-yet-reported count and per-indicator sums of the pledges in
+        `mask`, with the sums of these breakdown groups (the others count as 0:
+        a caller that shows only what follows from the total leaves them out)."""
         pledges = mask.bit_count()
         not_reported = pledges - (mask & self.reported).bit_count()
         sums: dict[str, int] = {}
@@ -236,7 +238,7 @@ class FacetIndex:
         breakdowns = {}
         for kind, suffix in BREAKDOWN_KINDS:
             if achieved := total(f"achieved_{suffix}"):
-                groups = {group: total(f"{group}_{suffix}") for group in BREAKDOWN_GROUPS}
+                groups = {group: total(f"{group}_{suffix}") for group in breakdown_groups}
                 breakdowns[kind] = Breakdown.from_sums(achieved, groups)
         return Totals(
             pledges=pledges,

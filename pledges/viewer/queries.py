@@ -107,8 +107,8 @@ class Selection:
     # most significant first
     scores: list[int] | None = None
 
-    def totals(self) -> Totals:
-        return self.index.totals(self.mask)
+    def totals(self, breakdown_groups: tuple[str, ...] = BREAKDOWN_GROUPS) -> Totals:
+        return self.index.totals(self.mask, breakdown_groups=breakdown_groups)
 
     def facet_counts(self) -> dict[str, dict[str, int]]:
         """{facet: {option: pledges}} with every other active filter (and the search) applied."""

@@ -52,6 +52,10 @@ from pledges.viewer.filters import (
 from pledges.viewer.models import EU_WIDE
 
 PAGE_SIZE = 20
+# The breakdown groups whose sums the totals' table shows apart; its "other or
+# not recorded" and "not recorded" columns follow from the total
+# (Breakdown.numbers()), so the index does not sum them.
+SHOWN_GROUPS = ("women", "men", "age_under_25", "age_25_to_54", "age_55_and_over")
 # "Popular" requests whose whole page plain visitors get from the cache: no
 # search, few options chosen, one of the first pages. Anything else is computed
 # (and fast enough) each time.
@@ -215,14 +219,14 @@ def viewer_context(
     if sort not in dict(Sort.CHOICES):
         sort = Sort.RELEVANCE if search else Sort.NEWEST
     # The pillars for the filter's labels, the rows and the navigation.
-    pillars = pillars_in_order()
+    pillars = pillars_in_order(generation)
     labels = option_labels(pillars)
     active = filterset.active()
     if valid:
         selection = viewer_queries.select(
             filterset, generation=generation, ranked=sort == Sort.RELEVANCE
         )
-        totals = selection.totals()
+        totals = selection.totals(breakdown_groups=SHOWN_GROUPS)
         pages = max(1, -(-totals.pledges // PAGE_SIZE))
         if page > pages:
             raise Http404(gettext("There is no such page."))
@@ -257,7 +261,7 @@ def viewer_context(
         if fixed is None or fixed.facet != "country"
         else None
     )
-    decade = _decade(active.get("country", []) if valid else [], labels["country"])
+    decade = _decade(active.get("country", []) if valid else [], labels["country"], generation)
     return {
         "base_url": base_url,
         "fixed": fixed,
@@ -343,7 +347,7 @@ def _texts() -> SimpleNamespace:
     )
 
 
-def _decade(countries: list[str], names: dict[str, str]) -> dict | None:
+def _decade(countries: list[str], names: dict[str, str], generation: str) -> dict | None:
     """Where the one chosen country (or the EU, for EU-wide) stands on the
     Digital Decade's targets (national.digital_decade); None unless exactly one
     is chosen."""
@@ -351,7 +355,7 @@ def _decade(countries: list[str], names: dict[str, str]) -> dict | None:
         return None
     code = countries[0]
     place = gettext("the European Union") if code == EU_WIDE else names[code]
-    return {"standing": digital_decade.standing(code), "place": place}
+    return {"standing": digital_decade.standing(code, generation), "place": place}
 
 
 def _breakdown_numbers(breakdown: Breakdown) -> list[int]:

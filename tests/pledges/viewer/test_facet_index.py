@@ -17,6 +17,7 @@ from pledges.viewer.filters import FACETS, PledgeViewerFilter, Sort
 from pledges.viewer.models import PledgeChange
 from pledges.viewer.queries import ordered, totals
 from pledges.viewer.read_model import rebuild_all, refresh_pledges
+from pledges.viewer.views import SHOWN_GROUPS
 from tests.pledges.viewer.factories import public_pledge
 
 pytestmark = pytest.mark.django_db
@@ -97,6 +98,20 @@ def test_counts_and_totals_match_sql(pledges, query):
 
     assert index.facet_counts(fs.active()) == sql_counts(fs)
     assert index.totals(mask) == totals(fs.queryset_without(None))
+
+
+@pytest.mark.parametrize("query", COMBINATIONS)
+def test_the_viewer_table_from_the_groups_it_shows_is_the_whole_one(pledges, query):
+    index = facet_index.build()
+    mask = index.mask(filterset(query).active())
+
+    whole = index.totals(mask)
+    shown = index.totals(mask, breakdown_groups=SHOWN_GROUPS)
+
+    assert shown.indicators == whole.indicators
+    assert {kind: b.numbers() for kind, b in shown.breakdowns.items()} == {
+        kind: b.numbers() for kind, b in whole.breakdowns.items()
+    }
 
 
 def test_the_fixture_makes_counts_worth_comparing(pledges):
