@@ -338,11 +338,8 @@ class FacetIndex:
         return None if budget is not None else found
 
     def _sort_key(self, sort: str) -> Callable[[int], object]:
-        """pledge id -> what orders it in `sort`: its key and id where the order has
-        a key, else its place in the order."""
-        if sort in self.keys:
-            keys, sign = self.keys[sort], KEYED[sort][1]
-            return lambda pk: (keys[pk], sign * pk)
+        """pledge id -> what orders it in `sort`: its place in the order (one
+        array read, faster to sort by than a key and the id)."""
         return self._position(sort).__getitem__
 
     def _position(self, sort: str) -> array:
