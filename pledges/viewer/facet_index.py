@@ -159,6 +159,11 @@ class FacetIndex:
         self.options = options
         self.reported = reported
         self.planes = planes
+        # facet -> option -> how many pledges it holds (`facet_counts`)
+        self._option_counts = {
+            facet: {option: bitmap.bit_count() for option, bitmap in bitmaps.items()}
+            for facet, bitmaps in options.items()
+        }
         # per value column, (bit, plane, how many pledges it holds) for each plane
         # that holds any: the sums' inputs (`_sum`)
         self._counted_planes = {
@@ -211,10 +216,13 @@ class FacetIndex:
         counts: dict[str, dict[str, int]] = {}
         for facet, bitmaps in self.options.items():
             within = self.mask(active, skip=facet, base=base) if facet in active else shared
+            size = within.bit_count()
+            # |option & within| by hamdist, as in `_sum`
+            sizes = self._option_counts[facet]
             counts[facet] = {
                 option: n
                 for option, bitmap in bitmaps.items()
-                if (n := (bitmap & within).bit_count())
+                if (n := (sizes[option] + size - hamdist(bitmap, within)) >> 1)
             }
         return counts
 
