@@ -260,10 +260,10 @@ class FacetIndex:
         pledges in the mask, weighted by its bit. |plane & mask| is
         (|plane| + |mask| - hamdist(plane, mask)) / 2, and gmpy2's `hamdist`
         reads both bitmaps once without making a third."""
-        return sum(
-            (n + count - hamdist(plane, mask)) >> 1 << j
-            for j, plane, n in self._counted_planes[column]
-        )
+        total = 0
+        for j, plane, n in self._counted_planes[column]:
+            total += (n + count - hamdist(plane, mask)) >> 1 << j
+        return total
 
     # --- one page of results -------------------------------------------------------
 

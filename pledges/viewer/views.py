@@ -244,8 +244,11 @@ def viewer_context(
         totals = viewer_queries.Totals(pledges=0, not_reported=0, indicators=[])
         pages, rows, counts = 1, [], {name: {} for name in FACETS}
 
-    own_query = data.copy()
+    # The query the page's own links keep (read only; a fixed facet is in the
+    # path, not the query)
+    own_query = data
     if fixed is not None:
+        own_query = data.copy()
         own_query.pop(fixed.facet, None)
     export_query = _query_without(own_query, "sort")
     if fixed is not None:
@@ -404,15 +407,15 @@ def _facets(counts, active, labels, fixed, group) -> list[dict]:
             (
                 value,
                 names.get(value, value),
-                group(count),
+                shown,
                 value in chosen,
                 f"f-{name}-{value}",  # the checkbox's id
                 # What a screen reader says after the option's name.
-                ngettext("%(number)s pledge", "%(number)s pledges", count)
-                % {"number": group(count)},
+                ngettext("%(number)s pledge", "%(number)s pledges", count) % {"number": shown},
             )
             for value in values
-            if (count := facet_counts.get(value, 0)) or value in chosen
+            if ((count := facet_counts.get(value, 0)) or value in chosen)
+            and (shown := group(count))
         ]
         facets.append(
             {"name": name, "label": FACET_LABELS[name], "options": options, "open": bool(chosen)}
@@ -505,14 +508,13 @@ def _rows(rows: list[dict], labels, group) -> list[ResultRow]:
 
 
 def _page_links(query: QueryDict, page: int, pages: int) -> dict:
+    # The query without its page, encoded once; a page after the first adds its
+    # number at the end (where QueryDict.urlencode() would put a new key).
+    encoded = _query_without(query, "page")
+    joiner = "&" if encoded else ""
+
     def link(number: int) -> str:
-        q = query.copy()
-        if number > 1:
-            q["page"] = str(number)
-        else:
-            q.pop("page", None)
-        encoded = q.urlencode()
-        return f"?{encoded}" if encoded else "?"
+        return f"?{encoded}{joiner}page={number}" if number > 1 else f"?{encoded}"
 
     window = sorted({1, pages, *range(max(1, page - 2), min(pages, page + 2) + 1)})
     numbers: list[tuple[int | None, str]] = []
