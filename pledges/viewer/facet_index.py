@@ -38,6 +38,7 @@ holds never change, so threads can share them.
 from __future__ import annotations
 
 import bisect
+import heapq
 import itertools
 import logging
 import threading
@@ -84,6 +85,12 @@ VALUE_COLUMNS: tuple[str, ...] = (
 # SORT_LIMIT of them, else it leaves the page to SQL (deep pages of big results).
 WALK_RATIO = 3
 SORT_LIMIT = 40_000
+# A walk that has checked WALK_SLACK times the ids it expected to (plus
+# WALK_MIN) without finding its page follows a filter that the order puts late
+# (the newest first among the pledges of an early year): it gives way to
+# sorting, which then costs less than walking on.
+WALK_SLACK = 4
+WALK_MIN = 1_000
 # More changed pledges than this since the last look: build the index again
 # (applying them one by one would cost more).
 MAX_CHANGES = 2_000
@@ -282,13 +289,16 @@ class FacetIndex:
         # The walk expects to check (offset + wanted) * total / count ids, but
         # a filter that follows the order (an early start year in the newest
         # first) finds its pledges late: it stops after `budget` ids and sorts.
-        budget = WALK_RATIO * count
-        if (offset + wanted) * total <= budget * count:
+        expected = (offset + wanted) * total // count
+        if expected <= WALK_RATIO * count:
+            budget = min(WALK_RATIO * count, WALK_SLACK * expected + WALK_MIN)
             found = self.walk(order, mask, offset=offset, limit=wanted, budget=budget)
             if found is not None:
                 return found
         if count <= SORT_LIMIT or always:
-            return sorted(iter_bits(mask), key=self._sort_key(sort))[offset : offset + wanted]
+            # the first offset + wanted in the order, as sorting all would give them
+            first = heapq.nsmallest(offset + wanted, iter_bits(mask), key=self._sort_key(sort))
+            return first[offset:]
         return None
 
     def ranked_page(self, mask: int, scores: list[int], *, offset: int, limit: int) -> list[int]:

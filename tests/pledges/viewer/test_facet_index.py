@@ -178,6 +178,29 @@ def test_a_walk_that_finds_its_pledges_late_gives_way_to_sorting(pledges, monkey
     assert walks == [None]
 
 
+def test_a_walk_stops_a_few_times_past_what_it_expected(pledges, monkeypatch):
+    # The ratio alone would let the walk check every id; the walk stops after
+    # WALK_SLACK times the ids it expected (plus WALK_MIN) and the page comes
+    # from sorting, the same page.
+    index = facet_index.build()
+    order = index.orders[Sort.NEWEST]
+    oldest = list(order)[-4:]
+    mask = index.ids_mask(oldest)
+    monkeypatch.setattr(facet_index, "WALK_RATIO", len(order))
+    monkeypatch.setattr(facet_index, "WALK_SLACK", 1)
+    monkeypatch.setattr(facet_index, "WALK_MIN", 0)
+    budgets = []
+    walk = index.walk
+    monkeypatch.setattr(
+        index,
+        "walk",
+        lambda *a, **k: budgets.append((k["budget"], walk(*a, **k))) or budgets[-1][1],
+    )
+
+    assert index.page(mask, sort=Sort.NEWEST, offset=0, limit=2) == oldest[:2]
+    assert budgets == [(2 * len(order) // 4, None)]
+
+
 def test_set_bits_are_found_in_order():
     bits = [0, 1, 7, 8, 63, 64, 65, 1000, 99_999]
     mask = facet_index._bitmap(bits, 100_000)
