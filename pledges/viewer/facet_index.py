@@ -334,26 +334,18 @@ class FacetIndex:
         self, order: Sequence[int], mask: int, *, offset: int, limit: int, budget: int | None = None
     ) -> list[int] | None:
         """The ids of `order` that are in `mask`, from the `offset`-th, at most
-        `limit`; None if the first `budget` ids of the order do not hold them."""
-        bits = mask.to_bytes((self.size + 7) // 8, "little")
-        size = self.size
-        found: list[int] = []
+        `limit`; None if the first `budget` ids of the order do not hold them.
+        The ids are tested by gmpy2's `bit_test` through `map` and
+        `itertools.compress`: no Python code runs per id."""
         if limit <= 0:
-            return found
-        skip = offset
+            return []
         if budget is not None and budget < len(order):
-            order = itertools.islice(order, budget)
+            order = order[:budget]
         else:
             budget = None
-        for pk in order:
-            if pk < size and bits[pk >> 3] & _BIT[pk & 7]:
-                if skip:
-                    skip -= 1
-                    continue
-                found.append(pk)
-                if len(found) == limit:
-                    return found
-        return None if budget is not None else found
+        matching = itertools.compress(order, map(mpz(mask).bit_test, order))
+        found = list(itertools.islice(matching, offset, offset + limit))
+        return None if budget is not None and len(found) < limit else found
 
     def _sort_key(self, sort: str) -> Callable[[int], object]:
         """pledge id -> what orders it in `sort`: its place in the order (one
