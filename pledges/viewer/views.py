@@ -403,20 +403,23 @@ def _facets(counts, active, labels, fixed, group) -> list[dict]:
             names = {v: v for v in values}
         else:
             values = list(names)
-        options = [
-            (
-                value,
-                names.get(value, value),
-                shown,
-                value in chosen,
-                f"f-{name}-{value}",  # the checkbox's id
-                # What a screen reader says after the option's name.
-                ngettext("%(number)s pledge", "%(number)s pledges", count) % {"number": shown},
+        options = []
+        for value in values:
+            count = facet_counts.get(value, 0)
+            if not count and value not in chosen:
+                continue
+            shown = group(count)
+            options.append(
+                (
+                    value,
+                    names.get(value, value),
+                    shown,
+                    value in chosen,
+                    f"f-{name}-{value}",  # the checkbox's id
+                    # What a screen reader says after the option's name.
+                    ngettext("%(number)s pledge", "%(number)s pledges", count) % {"number": shown},
+                )
             )
-            for value in values
-            if ((count := facet_counts.get(value, 0)) or value in chosen)
-            and (shown := group(count))
-        ]
         facets.append(
             {"name": name, "label": FACET_LABELS[name], "options": options, "open": bool(chosen)}
         )
